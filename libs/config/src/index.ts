@@ -1,0 +1,4 @@
+export * from './config.exception';
+export * from './env-reader';
+export * from './core.env';
+export * from './core-config.module';

@@ -1,0 +1,4 @@
+import { InitialSchema1795000000000 } from './migrations/1795000000000-initial-schema';
+
+/** Every migration, oldest first. Never edit one that has landed: add a new file. */
+export const MIGRATIONS = [InitialSchema1795000000000];

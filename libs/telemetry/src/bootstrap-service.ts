@@ -1,0 +1,48 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadCoreConfig } from '@anvil/config';
+import { BUS_CONNECTION, JetStreamTransport, type BusConnection } from '@anvil/bus';
+import { startTelemetry } from './start-telemetry';
+
+export interface ServiceBootstrapOptions {
+  service: string;
+  module: Type<unknown>;
+  port: number;
+  host?: string;
+  /** Start the JetStream transport for the module's `@EventPattern` handlers (needs BusModule). */
+  microservice?: boolean | { params: Record<string, string> };
+  /** Extra setup before listening (global pipes, filters, body limits). */
+  configure?: (app: INestApplication) => void | Promise<void>;
+}
+
+/**
+ * Creates and starts a service: telemetry first, JSON logs, shutdown hooks (SIGTERM drains the bus
+ * consumers, then closes connections), optional bus transport, HTTP (health, metrics, API) on `port`.
+ */
+export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication> {
+  startTelemetry(options.service, loadCoreConfig());
+  const app = await NestFactory.create(options.module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await options.configure?.(app);
+  if (options.microservice) {
+    const params = typeof options.microservice === 'object' ? options.microservice.params : {};
+    const bus = app.get<BusConnection>(BUS_CONNECTION);
+    app.connectMicroservice({ strategy: new JetStreamTransport(bus, { service: options.service, params }) });
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.port, options.host ?? '127.0.0.1');
+  return app;
+}
+
+/** Runs a service's main; a startup failure (e.g. an invalid setting) is printed, naming the cause, and exits 1. */
+export function runService(service: string, main: () => Promise<unknown>): void {
+  main().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      `${JSON.stringify({ '@timestamp': new Date().toISOString(), 'log.level': 'fatal', 'service.name': service, message: `${service} failed to start: ${message}` })}\n`,
+    );
+    process.exit(1);
+  });
+}

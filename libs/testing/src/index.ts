@@ -1,0 +1,5 @@
+export * from './expect-eventually';
+export * from './unique-name';
+export * from './test-database';
+export * from './test-bus';
+export * from './service-process';

@@ -1,0 +1,47 @@
+import { connectBus, provisionStreams, type BusConnection } from '@anvil/bus';
+import { uniqueName } from './unique-name';
+
+/** NATS server of integration tests. */
+export const TEST_NATS_URL = process.env.ANVIL_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+
+export interface TestBus {
+  /** ANVIL_NAMESPACE of this test file: every subject and stream is prefixed with it. */
+  readonly namespace: string;
+  /** Connected, streams provisioned. */
+  readonly bus: BusConnection;
+  /** Environment for a child process (a service under test) to use this namespace. */
+  readonly env: { readonly ANVIL_NAMESPACE: string; readonly ANVIL_NATS_URL: string };
+  /** Deletes every stream of the namespace, then closes the connection. Call it in `afterAll`. */
+  cleanup(): Promise<void>;
+}
+
+/** A unique bus namespace with Anvil's streams provisioned in it. */
+export async function createTestBus(): Promise<TestBus> {
+  const namespace = uniqueName('b');
+  const bus = await connectBus({ url: TEST_NATS_URL, namespace, name: `test-${namespace}` });
+  await provisionStreams(bus, { streamReplicas: 1 });
+  return {
+    namespace,
+    bus,
+    env: { ANVIL_NAMESPACE: namespace, ANVIL_NATS_URL: TEST_NATS_URL },
+    async cleanup() {
+      const prefix = bus.namespace.streamPrefix();
+      const names: string[] = [];
+      for await (const name of bus.jsm.streams.names()) {
+        if (name.startsWith(prefix)) {
+          names.push(name);
+        }
+      }
+      await bus.close();
+      // Close first: runners still registered drain before their streams disappear.
+      const admin = await connectBus({ url: TEST_NATS_URL, namespace, name: `test-${namespace}-cleanup` });
+      try {
+        for (const name of names) {
+          await admin.jsm.streams.delete(name);
+        }
+      } finally {
+        await admin.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import type { BackendName } from '@anvil/db';
+
+export const BACKENDS = ['sim', 'local', 'slurm', 'panda', 'kubernetes'] as const satisfies readonly BackendName[];

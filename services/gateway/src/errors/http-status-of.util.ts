@@ -1,0 +1,34 @@
+import { HttpStatus } from '@nestjs/common';
+import { ApiErrorCode } from './api-error-code.enum';
+
+/** The one place error codes become HTTP statuses. */
+export function httpStatusOf(code: ApiErrorCode): HttpStatus {
+  switch (code) {
+    case ApiErrorCode.ValidationFailed:
+    case ApiErrorCode.InvalidJson:
+    case ApiErrorCode.RequestRejected:
+      return HttpStatus.BAD_REQUEST;
+    case ApiErrorCode.Unauthorized:
+      return HttpStatus.UNAUTHORIZED;
+    case ApiErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+    case ApiErrorCode.NotFound:
+    case ApiErrorCode.TemplateNotFound:
+    case ApiErrorCode.TestNotFound:
+      return HttpStatus.NOT_FOUND;
+    case ApiErrorCode.MethodNotAllowed:
+      return HttpStatus.METHOD_NOT_ALLOWED;
+    case ApiErrorCode.TemplateNameTaken:
+      return HttpStatus.CONFLICT;
+    case ApiErrorCode.PayloadTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case ApiErrorCode.UnsupportedMediaType:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case ApiErrorCode.TooManyRequests:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case ApiErrorCode.Unavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    case ApiErrorCode.Internal:
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+  }
+}

@@ -1,0 +1,5 @@
+import type { QueueDto } from './queue.dto';
+
+export class QueueListDto {
+  items!: QueueDto[];
+}

@@ -1,0 +1,4 @@
+export class SiteRefDto {
+  id!: string;
+  name!: string;
+}

@@ -1,0 +1,5 @@
+import type { TemplateDto } from './template.dto';
+
+export class TemplateListDto {
+  items!: TemplateDto[];
+}

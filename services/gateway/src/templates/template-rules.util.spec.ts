@@ -1,0 +1,48 @@
+import type { CreateTemplateDto } from './dto/create-template.dto';
+import { templateRuleViolations } from './template-rules.util';
+
+function template(overrides: Record<string, unknown> = {}): CreateTemplateDto {
+  return {
+    name: 'ping',
+    kind: 'functional',
+    workload: { command: 'true' },
+    queueSelector: { queueIds: ['q1'] },
+    submissionProfile: { minQueueDepth: 1, maxRunning: 2 },
+    lifetimeSeconds: 3600,
+    ...overrides,
+  };
+}
+
+describe('templateRuleViolations', () => {
+  it('finds nothing when the template is coherent', () => {
+    expect(templateRuleViolations(template())).toEqual([]);
+  });
+
+  it('names submissionProfile.minQueueDepth when it exceeds maxRunning', () => {
+    expect(templateRuleViolations(template({ submissionProfile: { minQueueDepth: 3, maxRunning: 2 } }))).toEqual([
+      { field: 'submissionProfile.minQueueDepth', problem: 'must be ≤ submissionProfile.maxRunning' },
+    ]);
+  });
+
+  it('accepts minQueueDepth equal to maxRunning', () => {
+    expect(templateRuleViolations(template({ submissionProfile: { minQueueDepth: 2, maxRunning: 2 } }))).toEqual([]);
+  });
+
+  it('refuses robot when the kind is not functional', () => {
+    expect(templateRuleViolations(template({ kind: 'stress', robot: true }))).toEqual([
+      { field: 'robot', problem: 'can be true only when kind is functional' },
+    ]);
+  });
+
+  it('refuses a selector without any criterion', () => {
+    expect(templateRuleViolations(template({ queueSelector: { labels: {} } }))).toEqual([
+      { field: 'queueSelector', problem: 'must set queueIds, labels or backend' },
+    ]);
+  });
+
+  it('names the repeated item when a queue id is listed twice', () => {
+    expect(templateRuleViolations(template({ queueSelector: { queueIds: ['a', 'b', 'a'] } }))).toEqual([
+      { field: 'queueSelector.queueIds[2]', problem: 'repeats queue a' },
+    ]);
+  });
+});

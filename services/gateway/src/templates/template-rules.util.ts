@@ -1,0 +1,27 @@
+import type { ApiErrorDetail } from '../errors/api-error-detail';
+import type { CreateTemplateDto } from './dto/create-template.dto';
+
+/** Rules across fields of a well-formed template (each field on its own was already validated). */
+export function templateRuleViolations(template: CreateTemplateDto): ApiErrorDetail[] {
+  const problems: ApiErrorDetail[] = [];
+  const { minQueueDepth, maxRunning } = template.submissionProfile;
+  if (minQueueDepth > maxRunning) {
+    problems.push({ field: 'submissionProfile.minQueueDepth', problem: 'must be ≤ submissionProfile.maxRunning' });
+  }
+  // The robot renews tests forever: that is what a functional template is; stress and benchmark tests run once.
+  if (template.robot === true && template.kind !== 'functional') {
+    problems.push({ field: 'robot', problem: 'can be true only when kind is functional' });
+  }
+  const { queueIds, labels, backend } = template.queueSelector;
+  if ((queueIds ?? []).length === 0 && Object.keys(labels ?? {}).length === 0 && backend === undefined) {
+    problems.push({ field: 'queueSelector', problem: 'must set queueIds, labels or backend' });
+  }
+  const seen = new Set<string>();
+  (queueIds ?? []).forEach((id, index) => {
+    if (seen.has(id)) {
+      problems.push({ field: `queueSelector.queueIds[${index}]`, problem: `repeats queue ${id}` });
+    }
+    seen.add(id);
+  });
+  return problems;
+}

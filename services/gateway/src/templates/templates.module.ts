@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { QueuesModule } from '../queues/queues.module';
+import { TemplatesController } from './templates.controller';
+import { TemplatesRepository } from './templates.repository';
+import { TemplatesService } from './templates.service';
+
+@Module({
+  imports: [QueuesModule],
+  controllers: [TemplatesController],
+  providers: [TemplatesService, TemplatesRepository],
+})
+export class TemplatesModule {}

@@ -1,0 +1,5 @@
+export class TestTemplateRefDto {
+  id!: string;
+  name!: string;
+  version!: number;
+}

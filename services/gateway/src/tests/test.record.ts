@@ -1,0 +1,17 @@
+import type { TestKindName, TestStateName } from '@anvil/db';
+
+/** One row of `tests` with its template's name, as the repository reads it. */
+export interface TestRecord {
+  id: string;
+  state: TestStateName;
+  kind: TestKindName;
+  robot: boolean;
+  templateId: string;
+  templateName: string;
+  templateVersion: number;
+  submitterId: string | null;
+  startAt: Date;
+  endAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}

@@ -1,0 +1,32 @@
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createTestDatabase, type TestDatabase } from '@anvil/testing';
+import { configureApp } from '../src/configure-app';
+
+export interface GatewayUnderTest {
+  app: NestExpressApplication;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * The gateway's module in-process, configured like main.ts, on a fresh schema. DatabaseModule and
+ * LoggingModule read their settings from the environment, so it is set before the module is loaded.
+ */
+export async function startGateway(options: { bodyLimit?: string } = {}): Promise<GatewayUnderTest> {
+  const db = await createTestDatabase();
+  Object.assign(process.env, db.env, { ANVIL_LOG_LEVEL: 'warn' });
+  const { GatewayModule } = await import('../src/gateway.module');
+  const moduleRef = await Test.createTestingModule({ imports: [GatewayModule] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] });
+  configureApp(app, { bodyLimit: options.bodyLimit ?? '256kb' });
+  await app.init();
+  return {
+    app,
+    db,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

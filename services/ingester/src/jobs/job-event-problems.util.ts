@@ -1,0 +1,42 @@
+import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
+import { JOB_STATE_NAMES, jobStateName, type JobStateChanged } from '@anvil/contracts';
+
+// `jobs.id` and `jobs.test_id` are uuid columns; anything else would fail the whole batch's SQL.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A time outside this range is a producer bug (an unset clock, seconds sent as milliseconds).
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31);
+
+/**
+ * What makes a job event unusable by the ingester beyond the contract's own checks, each naming the field;
+ * empty when the event can be stored.
+ */
+export function jobEventProblems(event: JobStateChanged): string[] {
+  const problems: string[] = [];
+  if (!UUID.test(event.jobId)) {
+    problems.push('job_id must be a UUID');
+  }
+  if (!UUID.test(event.testId)) {
+    problems.push('test_id must be a UUID');
+  }
+  problems.push(...timeProblems('submitted_at', event.submittedAt), ...timeProblems('occurred_at', event.occurredAt));
+  if (!isKnownState(event)) {
+    problems.push(`state ${event.state} is not a known job state`);
+  }
+  return problems;
+}
+
+function timeProblems(field: string, timestamp: Timestamp | undefined): string[] {
+  // A missing timestamp is the contract's check (the bus dead-letters it before the handler).
+  const ms = timestamp === undefined ? EARLIEST : timestampDate(timestamp).getTime();
+  return ms >= EARLIEST && ms <= LATEST ? [] : [`${field} must be between 2000 and 9999`];
+}
+
+// A producer built from a newer schema may send a state this build does not know.
+function isKnownState(event: JobStateChanged): boolean {
+  try {
+    return (JOB_STATE_NAMES as readonly string[]).includes(jobStateName(event.state));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,12 @@
+import { bootstrapService, runService } from '@anvil/telemetry';
+import { loadIngesterConfig } from './ingester.env';
+import { IngesterModule } from './ingester.module';
+
+runService('ingester', () =>
+  bootstrapService({
+    service: 'ingester',
+    module: IngesterModule,
+    port: loadIngesterConfig().port,
+    microservice: true,
+  }),
+);

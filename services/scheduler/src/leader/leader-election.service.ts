@@ -1,0 +1,119 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { SCHEDULER_CONFIG } from '../scheduler.constants';
+import type { SchedulerConfig } from '../scheduler.env';
+import { LeaderLeaseRepository } from './leader-lease.repository';
+import {
+  actsAsLeader,
+  INITIAL_LEADER_STATE,
+  nextLeaderState,
+  type LeaderState,
+  type LeaseOutcome,
+} from './leader-state.util';
+
+/**
+ * Keeps this replica either the one active leader or a hot standby. The leader renews its lease every
+ * lease/3; the standby tries to take it at least once per tick, so it takes over within lease + one tick.
+ */
+@Injectable()
+export class LeaderElectionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(LeaderElectionService.name);
+  private state: LeaderState = INITIAL_LEADER_STATE;
+  private timer: NodeJS.Timeout | undefined;
+  private round: Promise<void> | undefined;
+  private stopped = false;
+  private readonly beforeResign: (() => Promise<void>)[] = [];
+
+  constructor(
+    private readonly lease: LeaderLeaseRepository,
+    @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
+  ) {}
+
+  /** Whether this replica may act as the leader right now. */
+  isLeader(now = Date.now()): boolean {
+    return actsAsLeader(this.state, now);
+  }
+
+  /** Fencing epoch of this replica's current (or last) leadership; grows with every change of leader. */
+  epoch(): number {
+    return this.state.epoch;
+  }
+
+  /** Work to finish (the tick in flight) before a shutting-down leader gives its lease to the standby. */
+  onBeforeResign(hook: () => Promise<void>): void {
+    this.beforeResign.push(hook);
+  }
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.round;
+    await Promise.all(this.beforeResign.map((hook) => hook()));
+    if (this.state.leader) {
+      this.state = { ...this.state, leader: false, validUntil: 0 };
+      this.logger.log(
+        { schedulerId: this.config.schedulerId, epoch: this.state.epoch },
+        'lost leadership (shutting down)',
+      );
+      await this.lease.release(this.config.schedulerId).catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'could not release the leader lease; the standby takes over when it expires');
+      });
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) {
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.round = this.runRound().finally(() => {
+        this.round = undefined;
+        const renewEvery = Math.max(1, Math.floor(this.config.leaseMs / 3));
+        this.schedule(this.state.leader ? renewEvery : Math.min(renewEvery, this.config.tickMs));
+      });
+    }, delayMs);
+  }
+
+  private async runRound(): Promise<void> {
+    const startedAt = Date.now();
+    const outcome = await this.attempt();
+    const { state, transition } = nextLeaderState(this.state, outcome, startedAt, this.config.leaseMs);
+    this.state = state;
+    const context = { schedulerId: this.config.schedulerId, epoch: state.epoch };
+    switch (transition) {
+      case 'became-leader':
+        this.logger.log(context, 'became leader');
+        break;
+      case 'lost-leadership':
+        this.logger.warn(
+          { ...context, reason: outcome.kind === 'error' ? 'redis error' : 'lease taken or expired' },
+          'lost leadership',
+        );
+        break;
+      case 'none':
+        break;
+    }
+  }
+
+  private async attempt(): Promise<LeaseOutcome> {
+    const { schedulerId, leaseMs } = this.config;
+    try {
+      const epoch = this.state.leader
+        ? await this.lease.renew(schedulerId, leaseMs)
+        : await this.lease.acquire(schedulerId, leaseMs);
+      return epoch === null ? { kind: 'not-held' } : { kind: 'held', epoch };
+    } catch (error) {
+      this.logger.warn({ err: error }, 'leader lease round failed');
+      return { kind: 'error', error };
+    }
+  }
+}

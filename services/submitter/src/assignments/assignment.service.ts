@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { TestAssigned } from '@anvil/contracts';
+import { KeeperRegistryService } from '../keeper/keeper-registry.service';
+import type { TrackedJob } from '../keeper/tracked-job.type';
+import { SUBMITTER_CONFIG } from '../submitter-config.constant';
+import type { SubmitterConfig } from '../submitter.env';
+import { AssignmentsRepository } from './assignments.repository';
+import { keeperTestFromRow } from './keeper-test-from-row.util';
+import type { OwnedTestRow } from './owned-test-row.type';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Turns ownership in the database into keepers. Events (`anvil.test.assigned`) only say "look now": the
+ * database decides, so a replayed or stale assignment never starts a keeper for a test we do not own.
+ */
+@Injectable()
+export class AssignmentService {
+  private readonly logger = new Logger(AssignmentService.name);
+  // Tests whose stored definition is unusable, logged once each.
+  private readonly invalid = new Set<string>();
+
+  constructor(
+    private readonly repository: AssignmentsRepository,
+    private readonly registry: KeeperRegistryService,
+    @Inject(SUBMITTER_CONFIG) private readonly config: SubmitterConfig,
+  ) {}
+
+  /** Handles `anvil.test.assigned.<me>`; throws (to be redelivered) when the database is behind the message. */
+  async onAssigned(message: TestAssigned): Promise<void> {
+    if (!UUID.test(message.testId)) {
+      this.logger.warn({ testId: message.testId }, 'assignment ignored: the test id is not a UUID');
+      return;
+    }
+    const row = await this.repository.ownedRunningTest(this.config.submitterId, message.testId);
+    if (row === null) {
+      this.logger.log({ testId: message.testId }, 'assignment ignored: the test is not running or not ours any more');
+      return;
+    }
+    if (BigInt(row.leaseEpoch) < message.leaseEpoch) {
+      throw new Error(
+        `test ${message.testId}: database lease epoch ${row.leaseEpoch} is behind the assignment's ${message.leaseEpoch}`,
+      );
+    }
+    await this.sync(row, 'assignment');
+  }
+
+  /** Starts a keeper for an owned test, or hands the running keeper the test's current definition. */
+  async sync(row: OwnedTestRow, source: 'assignment' | 'reconciler'): Promise<void> {
+    let test;
+    try {
+      test = keeperTestFromRow(row);
+      this.invalid.delete(row.testId);
+    } catch (error) {
+      if (!this.invalid.has(row.testId)) {
+        this.invalid.add(row.testId);
+        this.logger.error({ err: error, testId: row.testId }, 'cannot run the test: its template version is invalid');
+      }
+      return;
+    }
+    const existing = this.registry.get(test.testId);
+    if (existing !== undefined) {
+      if (!existing.stopping) {
+        existing.update(test);
+      }
+      return;
+    }
+    if (test.endAt.getTime() <= Date.now()) {
+      return; // the scheduler completes it; nothing to run
+    }
+    const adoption = await this.repository.adoption(test.testId);
+    // Another sync (event and reconciler) may have started it while we read.
+    if (this.registry.get(test.testId) !== undefined) {
+      return;
+    }
+    const jobs: TrackedJob[] = adoption.jobs.map((j) => ({
+      jobId: j.jobId,
+      queueId: j.queueId,
+      backend: j.backend,
+      backendJobId: j.backendJobId,
+      submittedAt: new Date(j.submittedAt),
+      state: j.state,
+    }));
+    this.registry.start(test, { jobs, submittedTotals: adoption.totals }, source);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { KeeperModule } from '../keeper/keeper.module';
+import { AssignmentService } from './assignment.service';
+import { AssignmentsHandler } from './assignments.handler';
+import { AssignmentsRepository } from './assignments.repository';
+import { ReconcilerService } from './reconciler.service';
+
+@Module({
+  imports: [KeeperModule],
+  controllers: [AssignmentsHandler],
+  providers: [AssignmentsRepository, AssignmentService, ReconcilerService],
+})
+export class AssignmentsModule {}

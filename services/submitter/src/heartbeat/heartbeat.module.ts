@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { HeartbeatRepository } from './heartbeat.repository';
+import { HeartbeatService } from './heartbeat.service';
+
+@Module({ providers: [HeartbeatRepository, HeartbeatService] })
+export class HeartbeatModule {}

@@ -1,0 +1,224 @@
+import { Logger } from '@nestjs/common';
+import { SimBackend, type SimQueueModel } from '@anvil/backends';
+import { jobStateName, type JobStateChanged } from '@anvil/contracts';
+import type { KeeperTest } from './keeper-test.type';
+import { TestKeeper, type KeeperDependencies } from './test-keeper';
+
+// Every job waits 2 s and runs 5 s, and completes.
+const steady: SimQueueModel = {
+  failureProbability: 0,
+  queueWaitSeconds: { kind: 'uniform', min: 2, max: 2 },
+  runSeconds: { kind: 'uniform', min: 5, max: 5 },
+  errorClass: 'site',
+};
+
+const T0 = Date.parse('2030-01-01T00:00:00Z');
+
+function makeTest(overrides: Partial<KeeperTest> = {}): KeeperTest {
+  return {
+    testId: '0d4c1a57-0000-4000-8000-000000000001',
+    leaseEpoch: 1n,
+    kind: 'functional',
+    endAt: new Date(T0 + 3_600_000),
+    profile: { minQueueDepth: 2, maxRunning: 3, totalJobs: 0 },
+    workload: { command: 'true' },
+    queues: [
+      { queueId: 'Q1', siteId: 'S1', backend: 'sim', backendConfig: steady, online: true },
+      { queueId: 'Q2', siteId: 'S1', backend: 'sim', backendConfig: steady, online: true },
+    ],
+    ...overrides,
+  };
+}
+
+describe(TestKeeper.name, () => {
+  let now: number;
+  let sim: SimBackend;
+  let published: JobStateChanged[];
+  let publishFails: boolean;
+  let deps: KeeperDependencies;
+
+  const states = (queueId?: string): string[] =>
+    published.filter((e) => queueId === undefined || e.queueId === queueId).map((e) => jobStateName(e.state));
+  const count = (state: string, queueId?: string): number => states(queueId).filter((s) => s === state).length;
+
+  beforeAll(() => Logger.overrideLogger(false));
+
+  beforeEach(() => {
+    now = T0;
+    sim = new SimBackend({ seed: 1, clock: () => now });
+    published = [];
+    publishFails = false;
+    deps = {
+      submitterId: 'sub1',
+      clock: () => now,
+      backendFor: (name) => (name === 'sim' ? sim : null),
+      publish: (event) => {
+        if (publishFails) {
+          return Promise.reject(new Error('bus down'));
+        }
+        published.push(event);
+        return Promise.resolve();
+      },
+      lostAfterMs: 10_000,
+      maxSubmitPerTick: 50,
+    };
+  });
+
+  describe('tick', () => {
+    it('submits minQueueDepth jobs to every queue when the test starts', async () => {
+      const keeper = new TestKeeper(makeTest(), deps);
+      await keeper.tick();
+      expect(count('submitted', 'Q1')).toBe(2);
+      expect(count('submitted', 'Q2')).toBe(2);
+      expect(published.every((e) => e.submitterId === 'sub1' && e.backendJobId.startsWith('sim-'))).toBe(true);
+    });
+
+    it('publishes running and final states and keeps at most maxRunning in flight when time passes', async () => {
+      const keeper = new TestKeeper(makeTest(), deps);
+      for (let second = 0; second < 30; second++) {
+        await keeper.tick();
+        expect(keeper.inFlight).toBeLessThanOrEqual(6);
+        now += 1_000;
+      }
+      expect(count('running', 'Q1')).toBeGreaterThan(3);
+      expect(count('completed', 'Q1')).toBeGreaterThan(3);
+      const completed = published.find((e) => jobStateName(e.state) === 'completed');
+      expect(completed?.wallSeconds).toBe(5);
+      expect(completed?.metrics.events_per_second).toBeGreaterThan(0);
+    });
+
+    it('publishes the skipped running before the final state when polls are far apart', async () => {
+      const keeper = new TestKeeper(makeTest({ queues: [makeTest().queues[0]] }), deps);
+      await keeper.tick();
+      now += 60_000;
+      await keeper.tick();
+      const first = published[0].jobId;
+      expect(published.filter((e) => e.jobId === first).map((e) => jobStateName(e.state))).toEqual([
+        'submitted',
+        'running',
+        'completed',
+      ]);
+      // Every event of the job carries the original submission time.
+      expect(new Set(published.filter((e) => e.jobId === first).map((e) => e.submittedAt?.seconds))).toEqual(
+        new Set([BigInt(T0 / 1000)]),
+      );
+    });
+
+    it('keeps unpublished events in order and submits nothing more until they are published', async () => {
+      const keeper = new TestKeeper(makeTest(), deps);
+      publishFails = true;
+      await keeper.tick();
+      expect(keeper.pending).toBe(4);
+      now += 10_000;
+      await keeper.tick();
+      // The four jobs ran and completed meanwhile; nothing new was submitted.
+      expect(keeper.inFlight).toBe(0);
+      expect(keeper.pending).toBe(12);
+      publishFails = false;
+      await keeper.tick();
+      expect(states().slice(0, 12)).toEqual([
+        ...['submitted', 'submitted', 'submitted', 'submitted'],
+        ...['running', 'completed', 'running', 'completed', 'running', 'completed', 'running', 'completed'],
+      ]);
+      expect(keeper.pending).toBe(0);
+      expect(count('submitted')).toBe(8);
+    });
+
+    it('stops at totalJobs per queue when the test is a stress test', async () => {
+      const keeper = new TestKeeper(makeTest({ profile: { minQueueDepth: 5, maxRunning: 5, totalJobs: 7 } }), deps);
+      for (let second = 0; second < 60; second++) {
+        await keeper.tick();
+        now += 1_000;
+      }
+      expect(count('submitted', 'Q1')).toBe(7);
+      expect(count('completed', 'Q1')).toBe(7);
+    });
+
+    it('skips a queue whose backend is not available when the test targets it', async () => {
+      const queues = [
+        ...makeTest().queues,
+        { queueId: 'Q3', siteId: 'S2', backend: 'slurm', backendConfig: {}, online: true },
+      ];
+      const keeper = new TestKeeper(makeTest({ queues }), deps);
+      await keeper.tick();
+      expect(count('submitted', 'Q3')).toBe(0);
+      expect(count('submitted')).toBe(4);
+    });
+
+    it('submits nothing to an offline queue', async () => {
+      const queues = [{ ...makeTest().queues[0], online: false }];
+      const keeper = new TestKeeper(makeTest({ queues }), deps);
+      await keeper.tick();
+      expect(published).toEqual([]);
+    });
+
+    it('declares an adopted job lost when the backend has not known it for lostAfterMs, without holding a slot', async () => {
+      const adopted = {
+        jobId: '11111111-1111-4111-8111-111111111111',
+        queueId: 'Q1',
+        backend: 'sim',
+        backendJobId: 'sim-from-before-restart',
+        submittedAt: new Date(T0 - 5_000),
+        state: 'running' as const,
+      };
+      const keeper = new TestKeeper(makeTest({ queues: [makeTest().queues[0]] }), deps, {
+        jobs: [adopted],
+        submittedTotals: new Map([['Q1', 1]]),
+      });
+      await keeper.tick();
+      expect(count('submitted', 'Q1')).toBe(2);
+      now += 10_000;
+      await keeper.tick();
+      const lost = published.find((e) => e.jobId === adopted.jobId);
+      expect(lost && jobStateName(lost.state)).toBe('lost');
+    });
+  });
+
+  describe('requestStop', () => {
+    it('cancels every job in flight and submits nothing more when asked to stop', async () => {
+      const keeper = new TestKeeper(makeTest(), deps);
+      await keeper.tick();
+      now += 3_000;
+      await keeper.tick();
+      keeper.requestStop('test cancelled');
+      await keeper.tick();
+      expect(keeper.done).toBe(true);
+      const submitted = new Set(published.filter((e) => jobStateName(e.state) === 'submitted').map((e) => e.jobId));
+      const cancelled = published.filter((e) => jobStateName(e.state) === 'cancelled');
+      expect(new Set(cancelled.map((e) => e.jobId))).toEqual(submitted);
+      expect(cancelled[0].errorMessage).toContain('test cancelled');
+      const before = published.length;
+      now += 10_000;
+      await keeper.tick();
+      expect(published.length).toBe(before);
+      // The backend saw the cancel too.
+      const statuses = await sim.poll(cancelled.map((e) => e.backendJobId));
+      expect([...statuses.values()].every((s) => s.state === 'cancelled')).toBe(true);
+    });
+
+    it('stops by itself when the end time passes', async () => {
+      const keeper = new TestKeeper(makeTest({ endAt: new Date(T0 + 2_000) }), deps);
+      await keeper.tick();
+      now += 2_000;
+      await keeper.tick();
+      expect(keeper.done).toBe(true);
+      expect(count('cancelled')).toBe(4);
+    });
+  });
+
+  describe('update', () => {
+    it('takes the new profile when the lease epoch is higher', async () => {
+      const keeper = new TestKeeper(makeTest(), deps);
+      keeper.update(makeTest({ leaseEpoch: 2n, profile: { minQueueDepth: 1, maxRunning: 1, totalJobs: 0 } }));
+      await keeper.tick();
+      expect(count('submitted')).toBe(2);
+      expect(keeper.leaseEpoch).toBe(2n);
+    });
+
+    it('ignores an older definition when the lease epoch is lower', () => {
+      const keeper = new TestKeeper(makeTest({ leaseEpoch: 5n }), deps);
+      keeper.update(makeTest({ leaseEpoch: 4n }));
+      expect(keeper.leaseEpoch).toBe(5n);
+    });
+  });
+});

@@ -1,0 +1,308 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import type { Backend, BackendJobStatus, JobSpec } from '@anvil/backends';
+import { isFinalJobState, type JobStateChanged, type JobStateName } from '@anvil/contracts';
+import { ProblemLog } from '../common/problem-log';
+import { jobStateEvent, type JobEventDetails } from './job-event.util';
+import { statesToPublish } from './job-transitions.util';
+import type { KeeperQueue, KeeperTest } from './keeper-test.type';
+import { jobsToSubmit, type QueueCounts } from './top-up.util';
+import type { TrackedJob } from './tracked-job.type';
+
+/** What a keeper needs from its submitter. */
+export interface KeeperDependencies {
+  readonly submitterId: string;
+  /** Epoch milliseconds. */
+  readonly clock: () => number;
+  /** The backend driving `name`, or null when this build cannot drive it. */
+  backendFor(name: string): Backend | null;
+  publish(event: JobStateChanged): Promise<void>;
+  readonly lostAfterMs: number;
+  readonly maxSubmitPerTick: number;
+}
+
+/** Jobs a previous keeper of the same test left in flight (read back from `jobs`), to keep tracking. */
+export interface KeeperAdoption {
+  readonly jobs: readonly TrackedJob[];
+  /** Jobs ever submitted per queue (for `totalJobs`). */
+  readonly submittedTotals: ReadonlyMap<string, number>;
+}
+
+type Phase = 'running' | 'stopping' | 'stopped';
+
+/**
+ * Runs one test on its queues. Each tick: publish what is pending, poll the backends for the jobs in flight
+ * and publish every state change, then top each queue up to its profile. When the test ends (end time,
+ * finished, cancelled, lost lease) it cancels the jobs in flight and publishes `cancelled` for each.
+ * Events that fail to publish stay queued, in order, and are retried next tick (the business key dedupes);
+ * no job is submitted while events wait, so an outage of the bus does not pile up untracked work.
+ */
+export class TestKeeper {
+  private readonly logger = new Logger(TestKeeper.name);
+  /** Jobs in flight, by job id. */
+  private readonly jobs = new Map<string, TrackedJob>();
+  private readonly submittedTotals = new Map<string, number>();
+  private readonly outbox: JobStateChanged[] = [];
+  private readonly problems: ProblemLog;
+  private phase: Phase = 'running';
+  private stopReason = '';
+  readonly createdAtMs: number;
+
+  constructor(
+    private test: KeeperTest,
+    private readonly deps: KeeperDependencies,
+    adoption?: KeeperAdoption,
+  ) {
+    this.createdAtMs = deps.clock();
+    this.problems = new ProblemLog(this.logger, { testId: test.testId });
+    for (const job of adoption?.jobs ?? []) {
+      this.jobs.set(job.jobId, { ...job });
+    }
+    for (const [queueId, total] of adoption?.submittedTotals ?? []) {
+      this.submittedTotals.set(queueId, total);
+    }
+  }
+
+  get testId(): string {
+    return this.test.testId;
+  }
+
+  get leaseEpoch(): bigint {
+    return this.test.leaseEpoch;
+  }
+
+  /** Stopped, with every event published: the keeper can be dropped. */
+  get done(): boolean {
+    return this.phase === 'stopped' && this.outbox.length === 0;
+  }
+
+  get stopping(): boolean {
+    return this.phase !== 'running';
+  }
+
+  /** Jobs in flight (for diagnostics and tests). */
+  get inFlight(): number {
+    return this.jobs.size;
+  }
+
+  /** Events waiting to be published. */
+  get pending(): number {
+    return this.outbox.length;
+  }
+
+  /** Takes a newer definition of the test (a new lease, changed queues or profile); jobs in flight are kept. */
+  update(test: KeeperTest): void {
+    if (test.testId === this.test.testId && test.leaseEpoch >= this.test.leaseEpoch) {
+      this.test = test;
+    }
+  }
+
+  /** Asks the keeper to stop; the next tick cancels the jobs in flight. No job is submitted from now on. */
+  requestStop(reason: string): void {
+    if (this.phase === 'running') {
+      this.phase = 'stopping';
+      this.stopReason = reason;
+      this.logger.log({ testId: this.testId, reason, inFlight: this.jobs.size }, 'keeper stopping');
+    }
+  }
+
+  async tick(): Promise<void> {
+    await this.flush();
+    if (this.phase === 'stopped') {
+      return;
+    }
+    if (this.phase === 'running' && this.deps.clock() >= this.test.endAt.getTime()) {
+      this.requestStop('the test reached its end time');
+    }
+    await this.poll();
+    if (this.phase === 'stopping') {
+      await this.cancelInFlight();
+      this.phase = 'stopped';
+    } else if (this.outbox.length === 0) {
+      await Promise.all(this.test.queues.map((queue) => this.topUp(queue)));
+    }
+    await this.flush();
+  }
+
+  /** Publishes queued events in order; stops at the first failure and keeps the rest for the next tick. */
+  async flush(): Promise<void> {
+    while (this.outbox.length > 0) {
+      try {
+        await this.deps.publish(this.outbox[0]);
+        this.outbox.shift();
+        this.problems.resolved('publish');
+      } catch (error) {
+        this.problems.report(
+          'publish',
+          { err: error, pending: this.outbox.length },
+          'publishing job events failed; retrying next tick',
+        );
+        return;
+      }
+    }
+  }
+
+  private async poll(): Promise<void> {
+    const byBackend = new Map<string, TrackedJob[]>();
+    for (const job of this.jobs.values()) {
+      byBackend.set(job.backend, [...(byBackend.get(job.backend) ?? []), job]);
+    }
+    for (const [name, jobs] of byBackend) {
+      const backend = this.deps.backendFor(name);
+      if (backend === null) {
+        // Nobody can tell what these jobs do: they go `lost` after the timeout.
+        jobs.forEach((job) => this.apply(job, undefined));
+        continue;
+      }
+      const size = Math.max(1, backend.capabilities.maxPollBatch);
+      for (let i = 0; i < jobs.length; i += size) {
+        const batch = jobs.slice(i, i + size);
+        let statuses: Map<string, BackendJobStatus>;
+        try {
+          statuses = await backend.poll(batch.map((job) => job.backendJobId));
+          this.problems.resolved(`poll:${name}`);
+        } catch (error) {
+          this.problems.report(
+            `poll:${name}`,
+            { err: error, backend: name },
+            'polling the backend failed; retrying next tick',
+          );
+          continue;
+        }
+        batch.forEach((job) => this.apply(job, statuses.get(job.backendJobId)));
+      }
+    }
+  }
+
+  /** Queues the events for what the backend now says about `job` (`undefined`: it does not know the job). */
+  private apply(job: TrackedJob, status: BackendJobStatus | undefined): void {
+    const now = this.deps.clock();
+    if (status === undefined) {
+      job.missingSinceMs ??= now;
+      if (now - job.missingSinceMs >= this.deps.lostAfterMs) {
+        this.transition(job, 'lost', {
+          occurredAt: new Date(now),
+          errorMessage: `the ${job.backend} backend has not known the job for ${Math.round((now - job.missingSinceMs) / 1000)} s`,
+        });
+      }
+      return;
+    }
+    job.missingSinceMs = undefined;
+    for (const state of statesToPublish(job.state, status)) {
+      const at = state === 'running' ? status.startedAt : isFinalJobState(state) ? status.finishedAt : undefined;
+      this.transition(job, state, { occurredAt: at ?? new Date(now), status });
+    }
+  }
+
+  private transition(job: TrackedJob, state: JobStateName, details: JobEventDetails): void {
+    this.outbox.push(jobStateEvent(job, this.testId, this.deps.submitterId, state, details));
+    job.state = state;
+    if (isFinalJobState(state)) {
+      this.jobs.delete(job.jobId);
+    }
+  }
+
+  private counts(queueId: string): QueueCounts {
+    let submitted = 0;
+    let running = 0;
+    for (const job of this.jobs.values()) {
+      // A job its backend does not know holds no slot: after a restart the queue is fed again at once.
+      if (job.queueId !== queueId || job.missingSinceMs !== undefined) {
+        continue;
+      }
+      if (job.state === 'submitted') {
+        submitted += 1;
+      } else if (job.state === 'running') {
+        running += 1;
+      }
+    }
+    return { submitted, running, submittedTotal: this.submittedTotals.get(queueId) ?? 0 };
+  }
+
+  private async topUp(queue: KeeperQueue): Promise<void> {
+    if (!queue.online) {
+      return;
+    }
+    const backend = this.deps.backendFor(queue.backend);
+    if (backend === null) {
+      this.problems.report(
+        `backend:${queue.queueId}`,
+        { queueId: queue.queueId, backend: queue.backend },
+        `queue uses the ${queue.backend} backend, which is not available yet: no jobs are submitted to it`,
+        'error',
+      );
+      return;
+    }
+    const wanted = jobsToSubmit(this.counts(queue.queueId), this.test.profile, this.deps.maxSubmitPerTick);
+    for (let i = 0; i < wanted && this.phase === 'running'; i++) {
+      if (!(await this.submitOne(queue, backend))) {
+        return;
+      }
+    }
+  }
+
+  private async submitOne(queue: KeeperQueue, backend: Backend): Promise<boolean> {
+    const jobId = randomUUID();
+    const submittedAt = new Date(this.deps.clock());
+    const spec: JobSpec = {
+      jobId,
+      testId: this.testId,
+      queueId: queue.queueId,
+      backendConfig: queue.backendConfig,
+      workload: this.test.workload,
+      variables: {
+        ANVIL_JOB_ID: jobId,
+        ANVIL_TEST_ID: this.testId,
+        ANVIL_QUEUE_ID: queue.queueId,
+        ANVIL_SITE_ID: queue.siteId,
+      },
+    };
+    let backendJobId: string;
+    try {
+      ({ backendJobId } = await backend.submit(spec));
+      this.problems.resolved(`submit:${queue.queueId}`);
+    } catch (error) {
+      this.problems.report(
+        `submit:${queue.queueId}`,
+        { err: error, queueId: queue.queueId },
+        'submitting a job failed; retrying next tick',
+      );
+      return false;
+    }
+    const job: TrackedJob = {
+      jobId,
+      queueId: queue.queueId,
+      backend: backend.name,
+      backendJobId,
+      submittedAt,
+      state: 'submitted',
+    };
+    this.jobs.set(jobId, job);
+    this.submittedTotals.set(queue.queueId, (this.submittedTotals.get(queue.queueId) ?? 0) + 1);
+    this.outbox.push(jobStateEvent(job, this.testId, this.deps.submitterId, 'submitted', { occurredAt: submittedAt }));
+    return true;
+  }
+
+  private async cancelInFlight(): Promise<void> {
+    const jobs = [...this.jobs.values()];
+    for (const job of jobs) {
+      const backend = this.deps.backendFor(job.backend);
+      let note = '';
+      if (backend?.capabilities.cancel === true && job.missingSinceMs === undefined) {
+        try {
+          await backend.cancel(job.backendJobId);
+        } catch (error) {
+          note = ' (the backend refused the cancel: the job may still run there)';
+          this.logger.warn({ err: error, testId: this.testId, jobId: job.jobId }, 'cancelling a job failed');
+        }
+      } else {
+        note = ' (not cancelled at the backend: the job is no longer tracked)';
+      }
+      this.transition(job, 'cancelled', {
+        occurredAt: new Date(this.deps.clock()),
+        errorMessage: `cancelled: ${this.stopReason}${note}`,
+      });
+    }
+    this.logger.log({ testId: this.testId, cancelled: jobs.length, reason: this.stopReason }, 'keeper stopped');
+  }
+}
