@@ -17,7 +17,10 @@ export interface CoreConfig {
 export function loadCoreConfig(reader = new EnvReader()): CoreConfig {
   return {
     namespace: reader.identifier('ANVIL_NAMESPACE', ''),
-    databaseUrl: reader.url('ANVIL_DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/anvil', ['postgres', 'postgresql']),
+    databaseUrl: reader.url('ANVIL_DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/anvil', [
+      'postgres',
+      'postgresql',
+    ]),
     databaseSchema: reader.identifier('ANVIL_DB_SCHEMA', 'public'),
     natsUrl: reader.url('ANVIL_NATS_URL', 'nats://127.0.0.1:4222', ['nats', 'tls']),
     redisUrl: reader.url('ANVIL_REDIS_URL', 'redis://127.0.0.1:6379', ['redis', 'rediss']),

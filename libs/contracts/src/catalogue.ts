@@ -110,4 +110,4 @@ export const CONTRACTS = {
 
 export type ContractName = keyof typeof CONTRACTS;
 
-export const ALL_CONTRACTS: readonly Contract[] = Object.values(CONTRACTS) as Contract[];
+export const ALL_CONTRACTS: readonly Contract[] = Object.values(CONTRACTS);

@@ -90,7 +90,9 @@ export class InitialSchema1795000000000 implements MigrationInterface {
       CREATE UNIQUE INDEX tests_one_live_robot_test ON tests (template_id)
       WHERE robot AND state IN ('scheduled', 'running')`);
     // A test has at most one successor.
-    await q.query(`CREATE UNIQUE INDEX tests_predecessor_idx ON tests (predecessor_id) WHERE predecessor_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX tests_predecessor_idx ON tests (predecessor_id) WHERE predecessor_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX tests_state_idx ON tests (state, start_at)`);
     await q.query(`CREATE INDEX tests_submitter_idx ON tests (submitter_id) WHERE state = 'running'`);
     await q.query(`

@@ -62,7 +62,12 @@ export async function seedDemo(dataSource: DataSource, options: DemoSeedOptions)
       options.templateName,
     ]);
     if (existing.length > 0) {
-      return { sites: grid.sites.length, queues: grid.queues.length, templateId: existing[0].id, templateCreated: false };
+      return {
+        sites: grid.sites.length,
+        queues: grid.queues.length,
+        templateId: existing[0].id,
+        templateCreated: false,
+      };
     }
     const templateId = randomUUID();
     await tx.query(
