@@ -1,3 +1,10 @@
+import {
+  OutageChangedSchema,
+  OverrideMode,
+  QueueDecidedSchema,
+  QueueOverriddenSchema,
+  QueueOverrideRequestedSchema,
+} from './gen/anvil/v1/decision_pb';
 import { JobStateChangedSchema } from './gen/anvil/v1/job_pb';
 import {
   TestAssignedSchema,
@@ -9,7 +16,7 @@ import {
   TestStartedSchema,
 } from './gen/anvil/v1/test_pb';
 import { defineContract, type Contract } from './contract';
-import { requireNonZero, requireTimestamp, requireToken } from './check.util';
+import { requireNonZero, requireOneOf, requireTimestamp, requireToken } from './check.util';
 import { jobStateName } from './job-state.util';
 
 /**
@@ -106,7 +113,74 @@ export const CONTRACTS = {
     businessKey: (m) => `${m.testId}.cancelled`,
     check: (m) => requireToken('test_id', m.testId),
   }),
+  queueExcluded: defineContract({
+    name: 'queueExcluded',
+    schema: QueueDecidedSchema,
+    stream: 'DECISIONS',
+    pattern: 'anvil.queue.excluded.*',
+    subject: (m) => `anvil.queue.excluded.${m.queueId}`,
+    businessKey: (m) => m.decisionId,
+    check: (m) => [...checkQueueDecided(m.decisionId, m.queueId), ...requireOneOf('action', m.action, ['exclude'])],
+  }),
+  queueRecovered: defineContract({
+    name: 'queueRecovered',
+    schema: QueueDecidedSchema,
+    stream: 'DECISIONS',
+    pattern: 'anvil.queue.recovered.*',
+    subject: (m) => `anvil.queue.recovered.${m.queueId}`,
+    businessKey: (m) => m.decisionId,
+    check: (m) => [...checkQueueDecided(m.decisionId, m.queueId), ...requireOneOf('action', m.action, ['recover'])],
+  }),
+  queueOverrideRequested: defineContract({
+    name: 'queueOverrideRequested',
+    schema: QueueOverrideRequestedSchema,
+    stream: 'DECISIONS',
+    pattern: 'anvil.queue.override-requested',
+    subject: () => 'anvil.queue.override-requested',
+    businessKey: (m) => `${m.requestId}.override-requested`,
+    check: (m) => [
+      ...requireToken('request_id', m.requestId),
+      ...requireToken('queue_id', m.queueId),
+      ...requireNonZero('mode', m.mode),
+      ...(m.actor === '' ? ['actor is required'] : []),
+      ...requireTimestamp('requested_at', m.requestedAt),
+    ],
+  }),
+  queueOverridden: defineContract({
+    name: 'queueOverridden',
+    schema: QueueOverriddenSchema,
+    stream: 'DECISIONS',
+    pattern: 'anvil.queue.override.*',
+    subject: (m) => `anvil.queue.override.${m.queueId}`,
+    businessKey: (m) => m.decisionId,
+    check: (m) => [
+      ...checkQueueDecided(m.decisionId, m.queueId),
+      ...(m.mode === OverrideMode.UNSPECIFIED ? ['mode is required'] : []),
+    ],
+  }),
+  outageOpened: defineContract({
+    name: 'outageOpened',
+    schema: OutageChangedSchema,
+    stream: 'DECISIONS',
+    pattern: 'anvil.outage.opened',
+    subject: () => 'anvil.outage.opened',
+    businessKey: (m) => `${m.outageId}.opened`,
+    check: (m) => [...requireToken('outage_id', m.outageId), ...requireTimestamp('opened_at', m.openedAt)],
+  }),
+  outageClosed: defineContract({
+    name: 'outageClosed',
+    schema: OutageChangedSchema,
+    stream: 'DECISIONS',
+    pattern: 'anvil.outage.closed',
+    subject: () => 'anvil.outage.closed',
+    businessKey: (m) => `${m.outageId}.closed`,
+    check: (m) => [...requireToken('outage_id', m.outageId), ...requireTimestamp('closed_at', m.closedAt)],
+  }),
 } satisfies Record<string, Contract>;
+
+function checkQueueDecided(decisionId: string, queueId: string): string[] {
+  return [...requireToken('decision_id', decisionId), ...requireToken('queue_id', queueId)];
+}
 
 export type ContractName = keyof typeof CONTRACTS;
 

@@ -16,3 +16,7 @@ export function requireTimestamp(field: string, value: Timestamp | undefined): s
 export function requireNonZero(field: string, value: number): string[] {
   return value === 0 ? [`${field} is required`] : [];
 }
+
+export function requireOneOf(field: string, value: string, allowed: readonly string[]): string[] {
+  return allowed.includes(value) ? [] : [`${field} must be one of ${allowed.join(', ')}`];
+}

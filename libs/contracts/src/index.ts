@@ -1,3 +1,4 @@
+export * from './gen/anvil/v1/decision_pb';
 export * from './gen/anvil/v1/job_pb';
 export * from './gen/anvil/v1/test_pb';
 export * from './contract';
