@@ -8,6 +8,7 @@ cd "$ANVIL_ROOT"
 
 ensure_node_modules
 bash infra/local/servers.sh ensure
+bash infra/slurm/slurm.sh ensure
 say "checking generated contracts"; npm run --silent contracts:check
 say "lint"; npm run --silent lint
 say "typecheck"; npm run --silent typecheck
