@@ -38,11 +38,14 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
 
 /** Runs a service's main; a startup failure (e.g. an invalid setting) is printed, naming the cause, and exits 1. */
 export function runService(service: string, main: () => Promise<unknown>): void {
-  main().catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(
-      `${JSON.stringify({ '@timestamp': new Date().toISOString(), 'log.level': 'fatal', 'service.name': service, message: `${service} failed to start: ${message}` })}\n`,
-    );
-    process.exit(1);
-  });
+  // Through a promise, so a setting that throws while the arguments are built is reported the same way.
+  Promise.resolve()
+    .then(main)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(
+        `${JSON.stringify({ '@timestamp': new Date().toISOString(), 'log.level': 'fatal', 'service.name': service, message: `${service} failed to start: ${message}` })}\n`,
+      );
+      process.exit(1);
+    });
 }

@@ -84,6 +84,16 @@ export class ServiceProcess {
     return exit;
   }
 
+  /** Resolves when the process exits by itself (e.g. a startup failure). */
+  waitForExit(): Promise<ProcessExit> {
+    return this.exited;
+  }
+
+  /** Everything it wrote to stderr so far. */
+  get stderrText(): string {
+    return this.stderr.join('');
+  }
+
   /** Its stderr and last log lines, for failure messages. */
   describe(): string {
     const logs = this.logs.slice(-20).map((line) => JSON.stringify(line));

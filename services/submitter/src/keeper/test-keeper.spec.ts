@@ -87,6 +87,16 @@ describe(TestKeeper.name, () => {
       expect(completed?.metrics.events_per_second).toBeGreaterThan(0);
     });
 
+    it('tops up freed slots in the same tick when jobs finished since the last tick', async () => {
+      const keeper = new TestKeeper(makeTest(), deps);
+      await keeper.tick();
+      const submittedAtStart = count('submitted', 'Q1');
+      now += 8_000; // both first jobs have waited 2 s and run 5 s: they are completed now
+      await keeper.tick();
+      expect(count('completed', 'Q1')).toBe(submittedAtStart);
+      expect(count('submitted', 'Q1')).toBe(submittedAtStart + 2);
+    });
+
     it('publishes the skipped running before the final state when polls are far apart', async () => {
       const keeper = new TestKeeper(makeTest({ queues: [makeTest().queues[0]] }), deps);
       await keeper.tick();

@@ -115,6 +115,9 @@ export class TestKeeper {
       this.requestStop('the test reached its end time');
     }
     await this.poll();
+    // Publish what the poll found before deciding whether to top up: only a publish that is failing
+    // (events still waiting) holds back new submissions, not the mere fact that jobs changed state.
+    await this.flush();
     if (this.phase === 'stopping') {
       await this.cancelInFlight();
       this.phase = 'stopped';
