@@ -12,9 +12,11 @@ const VALID = {
   occurredAt: timestampFromDate(new Date('2030-01-01T00:05:00Z')),
 };
 
+const NOW = Date.parse('2030-01-01T01:00:00Z');
+
 describe('jobEventProblems', () => {
   it('accepts upper- or lower-case UUIDs and a known state', () => {
-    expect(jobEventProblems(create(JobStateChangedSchema, VALID))).toEqual([]);
+    expect(jobEventProblems(create(JobStateChangedSchema, VALID), NOW)).toEqual([]);
   });
 
   it('names job_id and test_id when they are tokens but not UUIDs', () => {
@@ -23,7 +25,7 @@ describe('jobEventProblems', () => {
       jobId: 'job-1',
       testId: '7e0c1f0000004000800000000000001',
     });
-    expect(jobEventProblems(event)).toEqual(['job_id must be a UUID', 'test_id must be a UUID']);
+    expect(jobEventProblems(event, NOW)).toEqual(['job_id must be a UUID', 'test_id must be a UUID']);
   });
 
   it('names a timestamp from an unset clock or sent in milliseconds', () => {
@@ -32,14 +34,25 @@ describe('jobEventProblems', () => {
       submittedAt: { seconds: 0n, nanos: 0 },
       occurredAt: { seconds: BigInt(Date.UTC(2030, 0, 1)), nanos: 0 },
     });
-    expect(jobEventProblems(event)).toEqual([
+    expect(jobEventProblems(event, NOW)).toEqual([
       'submitted_at must be between 2000 and 9999',
       'occurred_at must be between 2000 and 9999',
     ]);
   });
 
+  it('names submitted_at when it is more than a day ahead of the clock', () => {
+    const event = create(JobStateChangedSchema, {
+      ...VALID,
+      submittedAt: timestampFromDate(new Date(NOW + 24 * 3600 * 1000 + 1000)),
+    });
+    expect(jobEventProblems(event, NOW)).toEqual([
+      'submitted_at must not be more than 24 h ahead of the ingester clock',
+    ]);
+    expect(jobEventProblems(create(JobStateChangedSchema, VALID), NOW - 3600 * 1000)).toEqual([]);
+  });
+
   it('names the state when it is unknown to this build', () => {
     const event = create(JobStateChangedSchema, { ...VALID, state: 42 as JobState });
-    expect(jobEventProblems(event)).toEqual(['state 42 is not a known job state']);
+    expect(jobEventProblems(event, NOW)).toEqual(['state 42 is not a known job state']);
   });
 });

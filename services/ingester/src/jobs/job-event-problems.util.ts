@@ -6,12 +6,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A time outside this range is a producer bug (an unset clock, seconds sent as milliseconds).
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(9999, 11, 31);
+// `jobs` is partitioned by submitted_at and partitions are made a few days ahead: a row far in the future
+// would land in the default partition and block the creation of its day's partition later.
+const MAX_SUBMITTED_AHEAD_MS = 24 * 3600 * 1000;
 
 /**
  * What makes a job event unusable by the ingester beyond the contract's own checks, each naming the field;
  * empty when the event can be stored.
  */
-export function jobEventProblems(event: JobStateChanged): string[] {
+export function jobEventProblems(event: JobStateChanged, now: number): string[] {
   const problems: string[] = [];
   if (!UUID.test(event.jobId)) {
     problems.push('job_id must be a UUID');
@@ -20,6 +23,9 @@ export function jobEventProblems(event: JobStateChanged): string[] {
     problems.push('test_id must be a UUID');
   }
   problems.push(...timeProblems('submitted_at', event.submittedAt), ...timeProblems('occurred_at', event.occurredAt));
+  if (event.submittedAt !== undefined && timestampDate(event.submittedAt).getTime() > now + MAX_SUBMITTED_AHEAD_MS) {
+    problems.push('submitted_at must not be more than 24 h ahead of the ingester clock');
+  }
   if (!isKnownState(event)) {
     problems.push(`state ${event.state} is not a known job state`);
   }

@@ -20,8 +20,8 @@ function delivery(jobNumber: number, testId = TEST_A, deliveryCount = 1): Delive
     testId,
     queueId: 'Q1',
     state: JobState.RUNNING,
-    submittedAt: timestampFromDate(new Date('2030-01-01T00:00:00Z')),
-    occurredAt: timestampFromDate(new Date('2030-01-01T00:01:00Z')),
+    submittedAt: timestampFromDate(new Date('2025-01-01T00:00:00Z')),
+    occurredAt: timestampFromDate(new Date('2025-01-01T00:01:00Z')),
   });
   return { message, subject: 'anvil.job.running.Q1', deliveryCount, headers: {} };
 }

@@ -64,7 +64,7 @@ export class JobIngestService {
   private async rejectUnusable(deliveries: readonly Delivery<JobStateChanged>[]): Promise<Delivery<JobStateChanged>[]> {
     const accepted: Delivery<JobStateChanged>[] = [];
     for (const delivery of deliveries) {
-      const problems = jobEventProblems(delivery.message);
+      const problems = jobEventProblems(delivery.message, Date.now());
       if (problems.length === 0) {
         accepted.push(delivery);
       } else {
