@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { BusModule } from '@anvil/bus';
 import { DatabaseModule } from '@anvil/db';
 import { HealthModule, LoggingModule } from '@anvil/telemetry';
+import { DecisionsModule } from './decisions/decisions.module';
+import { OutagesModule } from './outages/outages.module';
+import { OverridesModule } from './overrides/overrides.module';
 import { QueuesModule } from './queues/queues.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TestsModule } from './tests/tests.module';
@@ -9,10 +13,15 @@ import { TestsModule } from './tests/tests.module';
   imports: [
     LoggingModule.forRoot('gateway'),
     DatabaseModule.forRoot({ applicationName: 'anvil-gateway' }),
+    // Commands (overrides) go to JetStream; streams are provisioned at start like in every service.
+    BusModule.forRoot({ service: 'gateway' }),
     HealthModule,
     TemplatesModule,
     TestsModule,
     QueuesModule,
+    OverridesModule,
+    DecisionsModule,
+    OutagesModule,
   ],
 })
 export class GatewayModule {}

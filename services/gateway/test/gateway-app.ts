@@ -1,21 +1,25 @@
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createTestDatabase, type TestDatabase } from '@anvil/testing';
+import { createTestBus, createTestDatabase, type TestBus, type TestDatabase } from '@anvil/testing';
 import { configureApp } from '../src/configure-app';
 
 export interface GatewayUnderTest {
   app: NestExpressApplication;
   db: TestDatabase;
+  /** This file's bus namespace (streams provisioned), to read back what the gateway published. */
+  bus: TestBus;
   close(): Promise<void>;
 }
 
 /**
- * The gateway's module in-process, configured like main.ts, on a fresh schema. DatabaseModule and
- * LoggingModule read their settings from the environment, so it is set before the module is loaded.
+ * The gateway's module in-process, configured like main.ts, on a fresh schema and bus namespace.
+ * DatabaseModule, BusModule and LoggingModule read their settings from the environment, so it is set
+ * before the module is loaded.
  */
 export async function startGateway(options: { bodyLimit?: string } = {}): Promise<GatewayUnderTest> {
   const db = await createTestDatabase();
-  Object.assign(process.env, db.env, { ANVIL_LOG_LEVEL: 'warn' });
+  const bus = await createTestBus();
+  Object.assign(process.env, db.env, bus.env, { ANVIL_LOG_LEVEL: 'warn' });
   const { GatewayModule } = await import('../src/gateway.module');
   const moduleRef = await Test.createTestingModule({ imports: [GatewayModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] });
@@ -24,8 +28,10 @@ export async function startGateway(options: { bodyLimit?: string } = {}): Promis
   return {
     app,
     db,
+    bus,
     async close() {
       await app.close();
+      await bus.cleanup();
       await db.drop();
     },
   };

@@ -33,11 +33,41 @@ describe('queues API', () => {
       backend: 'slurm',
       status: 'excluded',
       statusSource: 'policy',
-      statusSince: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      statusSetBy: 'hammercloud-classic',
+      statusSince: '2030-01-01T00:00:00.000Z',
+      exclusionCount: 2,
+      nextEligibleAt: '2030-01-01T06:00:00.000Z',
       labels: { cloud: 'CH' },
       protected: false,
       autoExclusion: true,
     });
+  });
+
+  it('gives a never-changed queue a null setter, no exclusions and no eligibility time', async () => {
+    const response = await request(http).get('/api/v1/queues?site=BNL').expect(200);
+    expect(response.body.items[0]).toMatchObject({
+      id: 'bnl-q1',
+      status: 'online',
+      statusSource: null,
+      statusSetBy: null,
+      exclusionCount: 0,
+      nextEligibleAt: null,
+    });
+    expect(response.body.items[1]).toMatchObject({ id: 'bnl-q2', statusSource: 'manual', statusSetBy: 'alice' });
+  });
+
+  it('gives one queue by id, equal to its list item', async () => {
+    const listed = await request(http).get('/api/v1/queues?site=CERN').expect(200);
+    const one = await request(http).get('/api/v1/queues/cern-q2').expect(200);
+    expect(one.body).toEqual(listed.body.items[1]);
+    expect(one.body.id).toBe('cern-q2');
+  });
+
+  it('answers 404 JSON for an unknown queue id and 400 for an id that cannot be one', async () => {
+    const unknown = await request(http).get('/api/v1/queues/nowhere-q9').expect(404);
+    expect(unknown.body).toMatchObject({ statusCode: 404, code: 'QUEUE_NOT_FOUND', details: [{ field: 'id' }] });
+    const bad = await request(http).get('/api/v1/queues/bad%20id').expect(400);
+    expect(bad.body.details).toEqual([{ field: 'id', problem: 'must be an id of 1-128 letters, digits, "_" or "-"' }]);
   });
 
   it('filters on site, status and backend, alone or together', async () => {

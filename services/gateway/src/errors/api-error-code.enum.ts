@@ -8,6 +8,7 @@ export enum ApiErrorCode {
   NotFound = 'NOT_FOUND',
   TemplateNotFound = 'TEMPLATE_NOT_FOUND',
   TestNotFound = 'TEST_NOT_FOUND',
+  QueueNotFound = 'QUEUE_NOT_FOUND',
   TemplateNameTaken = 'TEMPLATE_NAME_TAKEN',
   Unauthorized = 'UNAUTHORIZED',
   Forbidden = 'FORBIDDEN',
@@ -15,5 +16,7 @@ export enum ApiErrorCode {
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   Unavailable = 'UNAVAILABLE',
+  /** A command could not be put on the bus; nothing was written. */
+  CommandNotPublished = 'COMMAND_NOT_PUBLISHED',
   Internal = 'INTERNAL',
 }

@@ -18,7 +18,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500 && !(exception instanceof HttpException && body.statusCode === 503)) {
+    // A 503 is an expected condition (draining, bus down) that the code raising it has logged with its cause.
+    const expected =
+      body.statusCode === 503 && (exception instanceof HttpException || exception instanceof ApiException);
+    if (body.statusCode >= 500 && !expected) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (response.headersSent) {

@@ -15,6 +15,7 @@ export function httpStatusOf(code: ApiErrorCode): HttpStatus {
     case ApiErrorCode.NotFound:
     case ApiErrorCode.TemplateNotFound:
     case ApiErrorCode.TestNotFound:
+    case ApiErrorCode.QueueNotFound:
       return HttpStatus.NOT_FOUND;
     case ApiErrorCode.MethodNotAllowed:
       return HttpStatus.METHOD_NOT_ALLOWED;
@@ -27,6 +28,7 @@ export function httpStatusOf(code: ApiErrorCode): HttpStatus {
     case ApiErrorCode.TooManyRequests:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ApiErrorCode.Unavailable:
+    case ApiErrorCode.CommandNotPublished:
       return HttpStatus.SERVICE_UNAVAILABLE;
     case ApiErrorCode.Internal:
       return HttpStatus.INTERNAL_SERVER_ERROR;

@@ -9,23 +9,33 @@ interface QueueRow extends Omit<QueueDto, 'site'> {
   siteName: string;
 }
 
+const SELECT_QUEUE = `
+  SELECT q.id, q.name, q.backend, q.status, q.status_source AS "statusSource", q.status_set_by AS "statusSetBy",
+         q.status_since AS "statusSince", q.exclusion_count AS "exclusionCount",
+         q.next_eligible_at AS "nextEligibleAt", q.labels, q.protected, q.auto_exclusion AS "autoExclusion",
+         s.id AS "siteId", s.name AS "siteName"
+    FROM queues q
+    JOIN sites s ON s.id = q.site_id`;
+
 @Injectable()
 export class QueuesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(filter: QueueFilter): Promise<QueueDto[]> {
     const rows: QueueRow[] = await this.dataSource.query(
-      `SELECT q.id, q.name, q.backend, q.status, q.status_source AS "statusSource", q.status_since AS "statusSince",
-              q.labels, q.protected, q.auto_exclusion AS "autoExclusion", s.id AS "siteId", s.name AS "siteName"
-         FROM queues q
-         JOIN sites s ON s.id = q.site_id
+      `${SELECT_QUEUE}
         WHERE ($1::text IS NULL OR q.site_id = $1)
           AND ($2::text IS NULL OR q.status = $2)
           AND ($3::text IS NULL OR q.backend = $3)
         ORDER BY q.site_id, q.id`,
       [filter.site ?? null, filter.status ?? null, filter.backend ?? null],
     );
-    return rows.map(({ siteId, siteName, ...queue }) => ({ ...queue, site: { id: siteId, name: siteName } }));
+    return rows.map(toQueueDto);
+  }
+
+  async findById(id: string): Promise<QueueDto | undefined> {
+    const rows: QueueRow[] = await this.dataSource.query(`${SELECT_QUEUE} WHERE q.id = $1`, [id]);
+    return rows.map(toQueueDto)[0];
   }
 
   /** The ids among `ids` that name an existing queue. */
@@ -52,4 +62,8 @@ export class QueuesRepository {
     );
     return rows[0]?.count ?? 0;
   }
+}
+
+function toQueueDto({ siteId, siteName, ...queue }: QueueRow): QueueDto {
+  return { ...queue, site: { id: siteId, name: siteName } };
 }

@@ -1,0 +1,9 @@
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '../../common/page.query';
+import { OUTAGE_STATES, type OutageState } from '../outage-states.constant';
+
+export class ListOutagesQuery extends PageQuery {
+  @IsOptional()
+  @IsIn(OUTAGE_STATES)
+  state?: OutageState;
+}
