@@ -87,6 +87,8 @@ export interface OutageDecision {
   readonly counts: Readonly<Record<string, number>>;
   readonly thresholds: Readonly<Record<string, number>>;
   readonly key: string;
+  /** False when the policy is a dry-run (the outage then only freezes and undoes would-be exclusions). */
+  readonly enforced?: boolean;
 }
 
 export type EngineDecision = QueueDecision | OutageDecision;
