@@ -1,4 +1,10 @@
 import { AuditLogEntity } from './entities/audit-log.entity';
+import { DeciderActuationEntity } from './entities/decider-actuation.entity';
+import { DeciderGlobalStateEntity } from './entities/decider-global-state.entity';
+import { DeciderJournalEntity } from './entities/decider-journal.entity';
+import { DeciderOffsetEntity } from './entities/decider-offset.entity';
+import { DeciderOutboxEntity } from './entities/decider-outbox.entity';
+import { DeciderQueueStateEntity } from './entities/decider-queue-state.entity';
 import { DecisionEntity } from './entities/decision.entity';
 import { JobRollupEntity } from './entities/job-rollup.entity';
 import { JobEntity } from './entities/job.entity';
@@ -25,4 +31,10 @@ export const ENTITIES = [
   OutageEntity,
   PolicyEntity,
   AuditLogEntity,
+  DeciderGlobalStateEntity,
+  DeciderQueueStateEntity,
+  DeciderOffsetEntity,
+  DeciderJournalEntity,
+  DeciderOutboxEntity,
+  DeciderActuationEntity,
 ];

@@ -1,4 +1,5 @@
 import { InitialSchema1795000000000 } from './migrations/1795000000000-initial-schema';
+import { DeciderState1795451209803 } from './migrations/1795451209803-decider-state';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new file. */
-export const MIGRATIONS = [InitialSchema1795000000000];
+export const MIGRATIONS = [InitialSchema1795000000000, DeciderState1795451209803];

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BusModule } from '@anvil/bus';
-import { DatabaseModule, RedisModule } from '@anvil/db';
+import { DatabaseModule, LeaderModule, RedisModule } from '@anvil/db';
 import { HealthModule, LoggingModule } from '@anvil/telemetry';
 import { CommandsModule } from './commands/commands.module';
-import { LeaderModule } from './leader/leader.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { SchedulerConfigModule } from './scheduler-config.module';
-import { SCHEDULER_SERVICE } from './scheduler.constants';
+import { SCHEDULER_CONFIG, SCHEDULER_SERVICE } from './scheduler.constants';
+import type { SchedulerConfig } from './scheduler.env';
 
 @Module({
   imports: [
@@ -16,7 +16,15 @@ import { SCHEDULER_SERVICE } from './scheduler.constants';
     DatabaseModule.forRoot({ applicationName: SCHEDULER_SERVICE }),
     RedisModule.forRoot(),
     BusModule.forRoot({ service: SCHEDULER_SERVICE }),
-    LeaderModule,
+    LeaderModule.forRoot({
+      useFactory: (config: SchedulerConfig) => ({
+        lease: SCHEDULER_SERVICE,
+        replicaId: config.schedulerId,
+        leaseMs: config.leaseMs,
+        pollMs: config.tickMs,
+      }),
+      inject: [SCHEDULER_CONFIG],
+    }),
     LifecycleModule,
     CommandsModule,
   ],

@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { CONTRACTS } from '@anvil/contracts';
-import { LeaderElectionService } from '../leader/leader-election.service';
+import { LeaderElectionService } from '@anvil/db';
 import { SCHEDULER_CONFIG } from '../scheduler.constants';
 import type { SchedulerConfig } from '../scheduler.env';
 import { testMessages } from '../tests/test-messages.util';

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { LeaderModule } from '../leader/leader.module';
 import { TestsModule } from '../tests/tests.module';
 import { LifecyclePublisher } from './lifecycle-publisher.service';
 import { LifecycleRepository } from './lifecycle.repository';
@@ -10,7 +9,7 @@ import { SubmitterRegistryRepository } from './submitter-registry.repository';
 import { TestAssignerService } from './test-assigner.service';
 
 @Module({
-  imports: [LeaderModule, TestsModule],
+  imports: [TestsModule],
   providers: [
     LifecycleRepository,
     RobotRepository,

@@ -5,9 +5,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { SCHEDULER_CONFIG } from '../scheduler.constants';
-import type { SchedulerConfig } from '../scheduler.env';
 import { LeaderLeaseRepository } from './leader-lease.repository';
+import { LEADER_OPTIONS, type LeaderOptions } from './leader.options';
 import {
   actsAsLeader,
   INITIAL_LEADER_STATE,
@@ -18,7 +17,7 @@ import {
 
 /**
  * Keeps this replica either the one active leader or a hot standby. The leader renews its lease every
- * lease/3; the standby tries to take it at least once per tick, so it takes over within lease + one tick.
+ * lease/3; the standby tries to take it at least once per poll, so it takes over within lease + one poll.
  */
 @Injectable()
 export class LeaderElectionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -28,10 +27,11 @@ export class LeaderElectionService implements OnApplicationBootstrap, BeforeAppl
   private round: Promise<void> | undefined;
   private stopped = false;
   private readonly beforeResign: (() => Promise<void>)[] = [];
+  private readonly listeners: ((leader: boolean, epoch: number) => void)[] = [];
 
   constructor(
     private readonly lease: LeaderLeaseRepository,
-    @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
+    @Inject(LEADER_OPTIONS) private readonly options: LeaderOptions,
   ) {}
 
   /** Whether this replica may act as the leader right now. */
@@ -49,6 +49,11 @@ export class LeaderElectionService implements OnApplicationBootstrap, BeforeAppl
     this.beforeResign.push(hook);
   }
 
+  /** Called on every transition: `(true, epoch)` when this replica became leader, `(false, epoch)` when it lost it. */
+  onTransition(listener: (leader: boolean, epoch: number) => void): void {
+    this.listeners.push(listener);
+  }
+
   onApplicationBootstrap(): void {
     this.schedule(0);
   }
@@ -60,14 +65,15 @@ export class LeaderElectionService implements OnApplicationBootstrap, BeforeAppl
     await Promise.all(this.beforeResign.map((hook) => hook()));
     if (this.state.leader) {
       this.state = { ...this.state, leader: false, validUntil: 0 };
-      this.logger.log(
-        { schedulerId: this.config.schedulerId, epoch: this.state.epoch },
-        'lost leadership (shutting down)',
-      );
-      await this.lease.release(this.config.schedulerId).catch((error: unknown) => {
+      this.logger.log(this.context(), 'lost leadership (shutting down)');
+      await this.lease.release(this.options.replicaId).catch((error: unknown) => {
         this.logger.warn({ err: error }, 'could not release the leader lease; the standby takes over when it expires');
       });
     }
+  }
+
+  private context(): Record<string, unknown> {
+    return { lease: this.options.lease, replicaId: this.options.replicaId, epoch: this.state.epoch };
   }
 
   private schedule(delayMs: number): void {
@@ -77,8 +83,8 @@ export class LeaderElectionService implements OnApplicationBootstrap, BeforeAppl
     this.timer = setTimeout(() => {
       this.round = this.runRound().finally(() => {
         this.round = undefined;
-        const renewEvery = Math.max(1, Math.floor(this.config.leaseMs / 3));
-        this.schedule(this.state.leader ? renewEvery : Math.min(renewEvery, this.config.tickMs));
+        const renewEvery = Math.max(1, Math.floor(this.options.leaseMs / 3));
+        this.schedule(this.state.leader ? renewEvery : Math.min(renewEvery, this.options.pollMs));
       });
     }, delayMs);
   }
@@ -86,30 +92,37 @@ export class LeaderElectionService implements OnApplicationBootstrap, BeforeAppl
   private async runRound(): Promise<void> {
     const startedAt = Date.now();
     const outcome = await this.attempt();
-    const { state, transition } = nextLeaderState(this.state, outcome, startedAt, this.config.leaseMs);
+    const { state, transition } = nextLeaderState(this.state, outcome, startedAt, this.options.leaseMs);
     this.state = state;
-    const context = { schedulerId: this.config.schedulerId, epoch: state.epoch };
     switch (transition) {
       case 'became-leader':
-        this.logger.log(context, 'became leader');
+        this.logger.log(this.context(), 'became leader');
+        this.notify(true);
         break;
       case 'lost-leadership':
         this.logger.warn(
-          { ...context, reason: outcome.kind === 'error' ? 'redis error' : 'lease taken or expired' },
+          { ...this.context(), reason: outcome.kind === 'error' ? 'redis error' : 'lease taken or expired' },
           'lost leadership',
         );
+        this.notify(false);
         break;
       case 'none':
         break;
     }
   }
 
+  private notify(leader: boolean): void {
+    for (const listener of this.listeners) {
+      listener(leader, this.state.epoch);
+    }
+  }
+
   private async attempt(): Promise<LeaseOutcome> {
-    const { schedulerId, leaseMs } = this.config;
+    const { replicaId, leaseMs } = this.options;
     try {
       const epoch = this.state.leader
-        ? await this.lease.renew(schedulerId, leaseMs)
-        : await this.lease.acquire(schedulerId, leaseMs);
+        ? await this.lease.renew(replicaId, leaseMs)
+        : await this.lease.acquire(replicaId, leaseMs);
       return epoch === null ? { kind: 'not-held' } : { kind: 'held', epoch };
     } catch (error) {
       this.logger.warn({ err: error }, 'leader lease round failed');
