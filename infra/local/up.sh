@@ -48,6 +48,7 @@ cat <<MSG
     API           http://127.0.0.1:8080/api/v1/tests?state=running
     queues        http://127.0.0.1:8080/api/v1/queues
     templates     http://127.0.0.1:8080/api/v1/templates
+    decisions     http://127.0.0.1:8080/api/v1/decisions   (exclusions and recoveries by the decider)
     health        http://127.0.0.1:8080/readyz
     logs          $ANVIL_LOGS/<service>.log
     status        npm run status
