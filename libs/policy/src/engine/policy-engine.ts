@@ -1,3 +1,4 @@
+import { copyQueueSnapshot } from './copy-queue-snapshot.util';
 import type { EngineDecision, JobOutcome, OverrideMode, QueueProfile } from '../engine.types';
 import type { Policy } from '../policy/policy.types';
 import type { RuleContext } from '../rules/rule-result.types';
@@ -186,7 +187,7 @@ export class PolicyEngine {
 
   snapshotQueue(queueId: string): QueueSnapshot | undefined {
     const q = this.queues.get(queueId);
-    return q === undefined ? undefined : structuredClone(q);
+    return q === undefined ? undefined : copyQueueSnapshot(q);
   }
 
   /** Queues whose state changed since the last call (for incremental persistence), sorted. */
