@@ -6,3 +6,4 @@ export * from './catalogue';
 export * from './streams';
 export * from './job-state.util';
 export * from './subject-token.util';
+export * from './decision-enums.util';

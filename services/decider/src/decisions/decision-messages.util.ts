@@ -4,7 +4,7 @@ import {
   CONTRACTS,
   DecisionSource,
   OutageChangedSchema,
-  OverrideMode,
+  overrideModeFromName,
   QueueDecidedSchema,
   QueueOverriddenSchema,
 } from '@anvil/contracts';
@@ -94,7 +94,7 @@ export function queueOverriddenRow(fields: OverriddenFields): OutboxRow {
   const message = create(QueueOverriddenSchema, {
     decisionId: fields.decisionId,
     queueId: fields.queueId,
-    mode: overrideMode(fields.mode),
+    mode: overrideModeFromName(fields.mode),
     reason: fields.reason,
     actor: fields.actor,
     expiresAt: fields.expiresAt === undefined ? undefined : timestampFromMs(fields.expiresAt),
@@ -103,15 +103,4 @@ export function queueOverriddenRow(fields: OverriddenFields): OutboxRow {
     labels: fields.labels,
   });
   return outboxRow(CONTRACTS.queueOverridden, message);
-}
-
-export function overrideMode(mode: 'exclude' | 'online' | 'clear'): OverrideMode {
-  switch (mode) {
-    case 'exclude':
-      return OverrideMode.EXCLUDE;
-    case 'online':
-      return OverrideMode.ONLINE;
-    case 'clear':
-      return OverrideMode.CLEAR;
-  }
 }

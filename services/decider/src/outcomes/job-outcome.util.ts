@@ -1,6 +1,6 @@
 import { timestampMs } from '@bufbuild/protobuf/wkt';
-import { ErrorClass, JobState, type JobStateChanged } from '@anvil/contracts';
-import type { ErrorClass as EngineErrorClass, JobOutcome } from '@anvil/policy';
+import { errorClassName, JobState, type JobStateChanged } from '@anvil/contracts';
+import type { JobOutcome } from '@anvil/policy';
 
 /** What the engine needs besides the event: the job's golden template and the queue's site. */
 export interface OutcomeContext {
@@ -25,7 +25,7 @@ export function jobOutcome(event: JobStateChanged, context: OutcomeContext): Job
     case JobState.COMPLETED:
       return { ...base, outcome: 'completed' };
     case JobState.FAILED:
-      return { ...base, outcome: 'failed', errorClass: engineErrorClass(event.errorClass) };
+      return { ...base, outcome: 'failed', errorClass: errorClassName(event.errorClass) ?? 'unknown' };
     case JobState.LOST:
       return { ...base, outcome: 'failed', errorClass: 'unknown' };
     case JobState.UNSPECIFIED:
@@ -39,18 +39,4 @@ export function jobOutcome(event: JobStateChanged, context: OutcomeContext): Job
 /** Whether the decider looks at this state at all. */
 export function isDecisionRelevant(state: JobState): boolean {
   return state === JobState.COMPLETED || state === JobState.FAILED || state === JobState.LOST;
-}
-
-function engineErrorClass(errorClass: ErrorClass): EngineErrorClass {
-  switch (errorClass) {
-    case ErrorClass.SITE:
-      return 'site';
-    case ErrorClass.CENTRAL:
-      return 'central';
-    case ErrorClass.WORKLOAD:
-      return 'workload';
-    case ErrorClass.UNKNOWN:
-    case ErrorClass.UNSPECIFIED:
-      return 'unknown';
-  }
 }

@@ -1,7 +1,6 @@
 import { timestampMs } from '@bufbuild/protobuf/wkt';
-import type { QueueOverrideRequested } from '@anvil/contracts';
+import { overrideModeName, type QueueOverrideRequested } from '@anvil/contracts';
 import type { EngineDecision, PolicyEngine } from '@anvil/policy';
-import { engineOverrideMode } from './override-mode.util';
 
 export interface AppliedOverride {
   readonly mode: 'exclude' | 'online' | 'clear';
@@ -13,8 +12,8 @@ export interface AppliedOverride {
 
 /** Gives an override command to the engine at `now`: the one place doing it, live and in a replay. */
 export function applyOverride(engine: PolicyEngine, command: QueueOverrideRequested, now: number): AppliedOverride {
-  const mode = engineOverrideMode(command.mode);
-  if (mode === undefined) {
+  const mode = overrideModeName(command.mode);
+  if (mode === null) {
     throw new Error(`override ${command.requestId} has no mode`);
   }
   const expiresAt = mode === 'clear' || command.expiresAt === undefined ? undefined : timestampMs(command.expiresAt);

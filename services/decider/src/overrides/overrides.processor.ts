@@ -2,7 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { fromBinary } from '@bufbuild/protobuf';
 import type { JsMsg } from 'nats';
 import { BUS_CONNECTION, deadLetter, type BusConnection } from '@anvil/bus';
-import { CONTRACTS, QueueOverrideRequestedSchema, STREAMS, type QueueOverrideRequested } from '@anvil/contracts';
+import {
+  CONTRACTS,
+  overrideModeName,
+  QueueOverrideRequestedSchema,
+  STREAMS,
+  type QueueOverrideRequested,
+} from '@anvil/contracts';
 import { EXTERNAL_ACTUATORS } from '../actuators/external-actuators';
 import type { QueueActuator } from '../actuators/queue-actuator';
 import { DECIDER_SERVICE, OVERRIDES_DURABLE } from '../decider.constants';
@@ -17,7 +23,6 @@ import { errorMessage } from '../error-message.util';
 import { queueProfile } from '../queues/queue-info';
 import { QueueRepository } from '../queues/queue.repository';
 import { applyOverride } from './apply-override.util';
-import { engineOverrideMode } from './override-mode.util';
 
 /**
  * Operators' overrides (`anvil.queue.override-requested`, from the gateway), in stream order: the engine holds
@@ -101,7 +106,7 @@ export class OverridesProcessor {
     try {
       const command = fromBinary(QueueOverrideRequestedSchema, msg.data);
       const problems = CONTRACTS.queueOverrideRequested.check(command);
-      if (problems.length === 0 && engineOverrideMode(command.mode) !== undefined) {
+      if (problems.length === 0 && overrideModeName(command.mode) !== null) {
         return command;
       }
       await this.reject(msg, `malformed: ${problems.join('; ') || 'mode is unspecified'}`);

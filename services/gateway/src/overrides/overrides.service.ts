@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { create, type MessageShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Publisher } from '@anvil/bus';
-import { CONTRACTS, QueueOverrideRequestedSchema } from '@anvil/contracts';
+import { CONTRACTS, overrideModeFromName, QueueOverrideRequestedSchema } from '@anvil/contracts';
 import type { RequestContext } from '../common/request-context';
 import { ApiErrorCode } from '../errors/api-error-code.enum';
 import { ApiException } from '../errors/api.exception';
@@ -11,7 +11,6 @@ import { queueNotFound } from '../queues/queue-not-found.exception';
 import { QueuesRepository } from '../queues/queues.repository';
 import type { OverrideAcceptedDto } from './dto/override-accepted.dto';
 import type { OverrideQueueDto } from './dto/override-queue.dto';
-import { toOverrideMode } from './override-mode.util';
 import { overrideRuleViolations } from './override-rules.util';
 import { OverridesRepository } from './overrides.repository';
 
@@ -58,7 +57,7 @@ export class OverridesService {
     const command = create(QueueOverrideRequestedSchema, {
       requestId: accepted.requestId,
       queueId,
-      mode: toOverrideMode(accepted.mode),
+      mode: overrideModeFromName(accepted.mode),
       reason: accepted.reason ?? '',
       actor: context.actor,
       expiresAt: accepted.expiresAt ? timestampFromDate(accepted.expiresAt) : undefined,

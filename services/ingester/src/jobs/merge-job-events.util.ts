@@ -1,6 +1,12 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { isFinalJobState, jobStateName, jobStateRank, type JobStateChanged, type JobStateName } from '@anvil/contracts';
-import { errorClassName } from './error-class-name.util';
+import {
+  errorClassName,
+  isFinalJobState,
+  jobStateName,
+  jobStateRank,
+  type JobStateChanged,
+  type JobStateName,
+} from '@anvil/contracts';
 import type { JobUpdate } from './job-update.type';
 
 export interface MergedJobEvents {
