@@ -1,7 +1,8 @@
 import { ConfigException } from '@anvil/config';
 import type { DeciderConfig } from '../decider.env';
 import type { QueueActuator } from './queue-actuator';
-import { SlurmPartitionActuator } from './slurm-partition.actuator';
+import { SlurmPartitionActuator, type SlurmPartitionActuatorSettings } from './slurm-partition.actuator';
+import { SlurmSettingsException } from './slurm-settings.exception';
 import { WebhookActuator } from './webhook.actuator';
 
 /** Injection token of the enabled actuators besides queue-status (applied after commit by ActuationWorker). */
@@ -26,16 +27,21 @@ export function createExternalActuators(config: DeciderConfig): QueueActuator[] 
   return actuators;
 }
 
+// The env variable of each Slurm actuator setting, for a startup error that names it.
+const SLURM_SETTING_ENV: Record<keyof SlurmPartitionActuatorSettings, string> = {
+  testGroup: 'ANVIL_DECIDER_SLURM_TEST_GROUP',
+  onlineAllowGroups: 'ANVIL_DECIDER_SLURM_ONLINE_ALLOW_GROUPS',
+  scontrolPath: 'ANVIL_DECIDER_SLURM_SCONTROL',
+  timeoutMs: 'ANVIL_DECIDER_SLURM_TIMEOUT_MS',
+};
+
 function slurmActuator(config: DeciderConfig): SlurmPartitionActuator {
   try {
     return new SlurmPartitionActuator(config.slurm);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const setting = message.includes('onlineAllowGroups')
-      ? 'ANVIL_DECIDER_SLURM_ONLINE_ALLOW_GROUPS'
-      : message.includes('timeoutMs')
-        ? 'ANVIL_DECIDER_SLURM_TIMEOUT_MS'
-        : 'ANVIL_DECIDER_SLURM_TEST_GROUP';
-    throw new ConfigException(setting, message);
+    if (error instanceof SlurmSettingsException) {
+      throw new ConfigException(SLURM_SETTING_ENV[error.setting], error.message);
+    }
+    throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { SlurmSettingsException } from './slurm-settings.exception';
 import { execFile } from 'node:child_process';
 import type { QueueActuator, QueueStatusChange } from './queue-actuator';
 import { SlurmPartitionErrorCode, SlurmPartitionException } from './slurm-partition.exception';
@@ -47,17 +48,26 @@ export class SlurmPartitionActuator implements QueueActuator {
   constructor(settings: SlurmPartitionActuatorSettings) {
     const excluded = parseAllowGroups(settings.testGroup);
     if (excluded === 'ALL' || excluded.size !== 1) {
-      throw new Error(`Slurm actuator: testGroup must be one unix group, got "${settings.testGroup}"`);
+      throw new SlurmSettingsException(
+        'testGroup',
+        `Slurm actuator: testGroup must be one unix group, got "${settings.testGroup}"`,
+      );
     }
     this.excluded = excluded;
     this.online = parseAllowGroups(settings.onlineAllowGroups ?? 'ALL');
     if (sameAllowGroups(this.online, this.excluded)) {
-      throw new Error('Slurm actuator: onlineAllowGroups must differ from the test group');
+      throw new SlurmSettingsException(
+        'onlineAllowGroups',
+        'Slurm actuator: onlineAllowGroups must differ from the test group',
+      );
     }
     this.scontrolPath = settings.scontrolPath ?? 'scontrol';
     this.timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!Number.isInteger(this.timeoutMs) || this.timeoutMs <= 0) {
-      throw new Error(`Slurm actuator: timeoutMs must be a positive integer, got ${settings.timeoutMs}`);
+      throw new SlurmSettingsException(
+        'timeoutMs',
+        `Slurm actuator: timeoutMs must be a positive integer, got ${settings.timeoutMs}`,
+      );
     }
   }
 
