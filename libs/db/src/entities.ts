@@ -10,6 +10,7 @@ import { JobRollupEntity } from './entities/job-rollup.entity';
 import { JobEntity } from './entities/job.entity';
 import { OutageEntity } from './entities/outage.entity';
 import { PolicyEntity } from './entities/policy.entity';
+import { QueueDailyRollupEntity } from './entities/queue-daily-rollup.entity';
 import { QueueEntity } from './entities/queue.entity';
 import { SiteEntity } from './entities/site.entity';
 import { TemplateVersionEntity } from './entities/template-version.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   TestQueueEntity,
   JobEntity,
   JobRollupEntity,
+  QueueDailyRollupEntity,
   DecisionEntity,
   OutageEntity,
   PolicyEntity,

@@ -1,5 +1,6 @@
 import { InitialSchema1795000000000 } from './migrations/1795000000000-initial-schema';
 import { DeciderState1795451209803 } from './migrations/1795451209803-decider-state';
+import { QueueDailyRollups1795960000000 } from './migrations/1795960000000-queue-daily-rollups';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new file. */
-export const MIGRATIONS = [InitialSchema1795000000000, DeciderState1795451209803];
+export const MIGRATIONS = [InitialSchema1795000000000, DeciderState1795451209803, QueueDailyRollups1795960000000];

@@ -3,3 +3,4 @@ export * from './unique-name';
 export * from './test-database';
 export * from './test-bus';
 export * from './service-process';
+export * from './free-port';

@@ -72,7 +72,35 @@ export class IngestProbe {
     );
   }
 
-  /** Live counters must hold, per queue, the rollup counts summed over hours: `{ '<queue>:<state>': n }`, zeros left out. */
+  /** Every daily rollup row (queue × day × golden), sorted, sums rounded. */
+  async dailyRollups(): Promise<unknown[]> {
+    return this.dataSource.query(
+      `SELECT queue_id, to_char(day, 'YYYY-MM-DD') AS day, golden, submitted, running, completed, failed, cancelled,
+              lost, total, round(wall_seconds_sum::numeric, 6)::float8 AS wall,
+              round(cpu_seconds_sum::numeric, 6)::float8 AS cpu, events_sum::text AS events
+       FROM queue_daily_rollups WHERE total <> 0 ORDER BY queue_id, day, golden`,
+    );
+  }
+
+  /** What the daily rollups must be: the hourly rollups summed per queue × UTC day × golden. */
+  async dailyRollupsFromHourly(): Promise<unknown[]> {
+    return this.dataSource.query(
+      `SELECT r.queue_id, to_char(r.hour AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, coalesce(tv.golden, false) AS golden,
+              sum(submitted)::int AS submitted, sum(running)::int AS running, sum(completed)::int AS completed,
+              sum(failed)::int AS failed, sum(cancelled)::int AS cancelled, sum(lost)::int AS lost,
+              sum(total)::int AS total, round(sum(wall_seconds_sum)::numeric, 6)::float8 AS wall,
+              round(sum(cpu_seconds_sum)::numeric, 6)::float8 AS cpu, sum(events_sum)::text AS events
+       FROM job_rollups r
+       LEFT JOIN tests t ON t.id = r.test_id
+       LEFT JOIN template_versions tv ON tv.template_id = t.template_id AND tv.version = t.template_version
+       GROUP BY 1, 2, 3 HAVING sum(total) <> 0 ORDER BY 1, 2, 3`,
+    );
+  }
+
+  /**
+   * Live counters must hold, per queue and over all queues (`*`), the rollup counts summed over hours:
+   * `{ '<queue>:<state>': n }`, zeros left out.
+   */
   async expectedLiveCounters(testId: string): Promise<Record<string, number>> {
     const rows = await this.dataSource.query<Record<string, string | number>[]>(
       `SELECT queue_id, sum(submitted)::int AS submitted, sum(running)::int AS running,
@@ -82,13 +110,15 @@ export class IngestProbe {
       [testId],
     );
     const expected: Record<string, number> = {};
+    const add = (field: string, n: number): void => {
+      expected[field] = (expected[field] ?? 0) + n;
+    };
     for (const { queue_id: queueId, ...counts } of rows) {
       for (const [state, n] of Object.entries(counts)) {
-        if (n !== 0) {
-          expected[`${String(queueId)}:${state}`] = Number(n);
-        }
+        add(`${String(queueId)}:${state}`, Number(n));
+        add(`*:${state}`, Number(n));
       }
     }
-    return expected;
+    return Object.fromEntries(Object.entries(expected).filter(([, n]) => n !== 0));
   }
 }

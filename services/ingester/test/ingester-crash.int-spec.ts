@@ -136,6 +136,7 @@ describe('ingester killed mid-stream', () => {
     expect(Object.values(stateCounts).reduce((a, b) => a + b, 0)).toBe(JOBS);
     expect(await probe.rollupStateTotals()).toEqual(stateCounts);
     expect(await probe.rollups()).toEqual(await probe.rollupsFromJobs());
+    expect(await probe.dailyRollups()).toEqual(await probe.dailyRollupsFromHourly());
     for (const f of factories) {
       await expectEventually(async () =>
         expect(await live.counters(f.testId)).toEqual(await probe.expectedLiveCounters(f.testId)),

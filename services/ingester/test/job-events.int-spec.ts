@@ -71,7 +71,13 @@ describe('ingester job events', () => {
     expect(await busProbe.jobStreamMessages()).toBe(storedBefore + 2);
     expect((await probe.jobs()).get(job.id)).toMatchObject({ state: 'running' });
     expect(await probe.rollups()).toEqual(await probe.rollupsFromJobs());
-    expect(await probe.expectedLiveCounters(f.testId)).toEqual({ 'Q1:running': 1, 'Q1:total': 1 });
+    expect(await probe.dailyRollups()).toEqual(await probe.dailyRollupsFromHourly());
+    expect(await probe.expectedLiveCounters(f.testId)).toEqual({
+      'Q1:running': 1,
+      'Q1:total': 1,
+      '*:running': 1,
+      '*:total': 1,
+    });
     await expectLiveCountersMatchRollups(f.testId);
   });
 
@@ -104,6 +110,8 @@ describe('ingester job events', () => {
       'Q1:total': 2,
       'Q2:running': 1,
       'Q2:total': 1,
+      '*:running': 3,
+      '*:total': 3,
     });
     await expectLiveCountersMatchRollups(f.testId);
   });
@@ -188,6 +196,7 @@ describe('ingester job events', () => {
     const rows = [...(await probe.jobs()).values()].filter((row) => jobs.some(({ job }) => job.id === row.id));
     expect(rows).toHaveLength(120);
     expect(await probe.rollups()).toEqual(await probe.rollupsFromJobs());
+    expect(await probe.dailyRollups()).toEqual(await probe.dailyRollupsFromHourly());
     expect(await probe.rollupStateTotals()).toEqual(await probe.stateCounts());
     await expectLiveCountersMatchRollups(f.testId);
   });

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { JobState, type JobStateChanged } from '@anvil/contracts';
-import { createTestDatabase, type TestDatabase } from '@anvil/testing';
+import { createTestDatabase, uniqueName, type TestDatabase } from '@anvil/testing';
 import { JobIngestRepository } from '../src/jobs/job-ingest.repository';
 import { mergeJobEvents } from '../src/jobs/merge-job-events.util';
 import { IngestProbe } from './ingest-probe';
@@ -22,7 +23,7 @@ describe(JobIngestRepository.name, () => {
   });
 
   beforeEach(async () => {
-    await db.dataSource.query('TRUNCATE jobs, job_rollups');
+    await db.dataSource.query('TRUNCATE jobs, job_rollups, queue_daily_rollups');
   });
 
   async function ingest(events: JobStateChanged[]) {
@@ -43,6 +44,7 @@ describe(JobIngestRepository.name, () => {
       expect(result).toMatchObject({ inserted: 3, advanced: 0, backwardsIgnored: 0, duplicates: 0 });
       expect(await probe.stateCounts()).toEqual({ submitted: 1, running: 1, completed: 1 });
       expect(await probe.rollups()).toEqual(await probe.rollupsFromJobs());
+      expect(await probe.dailyRollups()).toEqual(await probe.dailyRollupsFromHourly());
       expect(await probe.rollups()).toEqual([
         expect.objectContaining({ queue_id: 'Q1', submitted: 1, running: 1, total: 2, wall: 0 }),
         expect.objectContaining({ queue_id: 'Q2', completed: 1, total: 1, wall: 12.5, cpu: 3, events: '40' }),
@@ -124,7 +126,31 @@ describe(JobIngestRepository.name, () => {
       }
       expect(await probe.jobCount()).toBe(300);
       expect(await probe.rollups()).toEqual(await probe.rollupsFromJobs());
+      expect(await probe.dailyRollups()).toEqual(await probe.dailyRollupsFromHourly());
       expect(await probe.rollupStateTotals()).toEqual(await probe.stateCounts());
+    });
+
+    it('sums each queue per UTC day of submission, golden tests apart from the others', async () => {
+      const golden = await insertTest(db, true);
+      const plain = await insertTest(db, false);
+      const g = new JobEventFactory(golden, new Date('2026-03-02T00:30:00Z'));
+      const p = new JobEventFactory(plain, new Date('2026-03-02T00:30:00Z'));
+      const early = g.job('Q1', 60); // 2026-03-01 23:30
+      const late = g.job('Q1', 0); // 2026-03-02 00:30
+      const other = p.job('Q1', 0);
+      await ingest([
+        g.event(early, JobState.COMPLETED),
+        g.event(late, JobState.FAILED),
+        p.event(other, JobState.RUNNING),
+      ]);
+      await ingest([p.event(other, JobState.COMPLETED)]);
+
+      const rows = (await probe.dailyRollups()) as { day: string; golden: boolean }[];
+      expect(rows.map((row) => ({ day: row.day, golden: row.golden, ...pick(row) }))).toEqual([
+        { day: '2026-03-01', golden: true, completed: 1, failed: 0, running: 0, total: 1 },
+        { day: '2026-03-02', golden: false, completed: 1, failed: 0, running: 0, total: 1 },
+        { day: '2026-03-02', golden: true, completed: 0, failed: 1, running: 0, total: 1 },
+      ]);
     });
 
     it('serialises two writers applying overlapping batches at once', async () => {
@@ -136,6 +162,34 @@ describe(JobIngestRepository.name, () => {
       await Promise.all([ingest(first), other.ingest(mergeJobEvents(second).jobs), ingest(first)]);
       expect(await probe.stateCounts()).toEqual({ completed: 200 });
       expect(await probe.rollups()).toEqual(await probe.rollupsFromJobs());
+      expect(await probe.dailyRollups()).toEqual(await probe.dailyRollupsFromHourly());
     });
   });
 });
+
+function pick(row: object): Record<'completed' | 'failed' | 'running' | 'total', number> {
+  const { completed, failed, running, total } = row as Record<string, number>;
+  return { completed, failed, running, total };
+}
+
+/** A test of a one-version template, golden or not; returns its id. */
+async function insertTest(db: TestDatabase, golden: boolean): Promise<string> {
+  const templateId = randomUUID();
+  const testId = randomUUID();
+  await db.dataSource.query(
+    `INSERT INTO templates (id, name, current_version, created_by) VALUES ($1, $2, 1, 'tester')`,
+    [templateId, uniqueName('tpl')],
+  );
+  await db.dataSource.query(
+    `INSERT INTO template_versions (template_id, version, kind, workload, queue_selector, submission_profile,
+       lifetime_seconds, robot, golden, created_by)
+     VALUES ($1, 1, 'functional', '{}', '{}', '{}', 3600, false, $2, 'tester')`,
+    [templateId, golden],
+  );
+  await db.dataSource.query(
+    `INSERT INTO tests (id, template_id, template_version, kind, robot, state, start_at, end_at, created_by)
+     VALUES ($1, $2, 1, 'functional', false, 'running', now(), now() + interval '1 hour', 'tester')`,
+    [testId, templateId],
+  );
+  return testId;
+}

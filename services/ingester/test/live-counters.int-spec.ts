@@ -63,6 +63,9 @@ describe(LiveCountersService.name, () => {
         'Q1:total': 3,
         'Q2:completed': 2,
         'Q2:total': 2,
+        '*:running': 3,
+        '*:completed': 2,
+        '*:total': 5,
       });
     });
 
@@ -91,13 +94,21 @@ describe(LiveCountersService.name, () => {
       await expect(service.apply(await commit(f, 4, JobState.RUNNING), new Set())).resolves.toBeUndefined();
       expect(metrics.value('ingester_live_counter_failures_total')).toBeGreaterThan(failuresBefore);
       await redis.connect();
-      expect(await reader.counters(f.testId)).toEqual({ 'Q1:submitted': 1, 'Q1:total': 1 });
+      expect(await reader.counters(f.testId)).toEqual({
+        'Q1:submitted': 1,
+        'Q1:total': 1,
+        '*:submitted': 1,
+        '*:total': 1,
+      });
 
       await service.reconcile();
       expect(await reader.counters(f.testId)).toEqual({
         'Q1:submitted': 1,
         'Q1:running': 4,
         'Q1:total': 5,
+        '*:submitted': 1,
+        '*:running': 4,
+        '*:total': 5,
       });
     });
   });
@@ -127,7 +138,7 @@ describe(LiveCountersService.name, () => {
 
       await service.reconcile();
 
-      expect(await reader.counters(testId)).toEqual({ 'Q1:failed': 2, 'Q1:total': 2 });
+      expect(await reader.counters(testId)).toEqual({ 'Q1:failed': 2, 'Q1:total': 2, '*:failed': 2, '*:total': 2 });
     });
   });
 });

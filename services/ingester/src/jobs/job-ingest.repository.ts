@@ -11,6 +11,12 @@ import type { RollupDelta } from './rollup-delta.type';
 const MAX_ATTEMPTS = 3;
 const RETRYABLE_CODES = new Set(['40P01', '40001']);
 
+// The retention boundary, read first in every batch and share-locked: the partition maintenance moves it in the
+// transaction that drops partitions, so a batch either sees the new boundary or finishes before the drop starts.
+const READ_RETENTION = `SELECT retained_since FROM job_retention WHERE id = 1 FOR SHARE`;
+
+// Jobs submitted before the boundary are not stored: their detail (and partition) is gone, and storing them again
+// would count them twice in the rollups.
 const INSERT_JOBS = `
   INSERT INTO jobs (id, submitted_at, test_id, queue_id, backend, backend_job_id, submitter_id, state,
     started_at, finished_at, exit_code, error_class, error_message, wall_seconds, cpu_seconds, max_rss_kb,
@@ -18,6 +24,9 @@ const INSERT_JOBS = `
   SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
     $8::text[], $9::timestamptz[], $10::timestamptz[], $11::integer[], $12::text[], $13::text[], $14::float8[],
     $15::float8[], $16::bigint[], $17::float8[], $18::bigint[], $19::jsonb[])
+    AS u(id, submitted_at, test_id, queue_id, backend, backend_job_id, submitter_id, state, started_at, finished_at,
+      exit_code, error_class, error_message, wall_seconds, cpu_seconds, max_rss_kb, stage_in_seconds, events, metrics)
+  WHERE u.submitted_at >= $20::timestamptz
   ON CONFLICT (id, submitted_at) DO NOTHING
   RETURNING id`;
 
@@ -72,7 +81,38 @@ const APPLY_ROLLUPS = `
     events_sum = r.events_sum + EXCLUDED.events_sum,
     updated_at = now()`;
 
-/** The only writer of `jobs` and `job_rollups`: applies one merged batch in one transaction, set-based. */
+// The same deltas summed per queue × UTC day × golden (site history); sorted, like the hourly rows, for lock order.
+const APPLY_DAILY_ROLLUPS = `
+  INSERT INTO queue_daily_rollups AS r (queue_id, day, golden, submitted, running, completed, failed, cancelled, lost,
+    total, wall_seconds_sum, cpu_seconds_sum, events_sum)
+  SELECT d.queue_id, (d.hour AT TIME ZONE 'UTC')::date, coalesce(tv.golden, false), sum(d.submitted),
+         sum(d.running), sum(d.completed), sum(d.failed), sum(d.cancelled), sum(d.lost), sum(d.total),
+         sum(d.wall_seconds_sum), sum(d.cpu_seconds_sum), sum(d.events_sum)
+    FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::integer[], $5::integer[], $6::integer[],
+      $7::integer[], $8::integer[], $9::integer[], $10::integer[], $11::float8[], $12::float8[], $13::bigint[])
+      AS d(test_id, queue_id, hour, submitted, running, completed, failed, cancelled, lost, total, wall_seconds_sum,
+        cpu_seconds_sum, events_sum)
+    LEFT JOIN tests t ON t.id = d.test_id
+    LEFT JOIN template_versions tv ON tv.template_id = t.template_id AND tv.version = t.template_version
+   GROUP BY 1, 2, 3
+   ORDER BY 1, 2, 3
+  ON CONFLICT (queue_id, day, golden) DO UPDATE SET
+    submitted = r.submitted + EXCLUDED.submitted,
+    running = r.running + EXCLUDED.running,
+    completed = r.completed + EXCLUDED.completed,
+    failed = r.failed + EXCLUDED.failed,
+    cancelled = r.cancelled + EXCLUDED.cancelled,
+    lost = r.lost + EXCLUDED.lost,
+    total = r.total + EXCLUDED.total,
+    wall_seconds_sum = r.wall_seconds_sum + EXCLUDED.wall_seconds_sum,
+    cpu_seconds_sum = r.cpu_seconds_sum + EXCLUDED.cpu_seconds_sum,
+    events_sum = r.events_sum + EXCLUDED.events_sum,
+    updated_at = now()`;
+
+/**
+ * The only writer of `jobs`, `job_rollups` and `queue_daily_rollups`: applies one merged batch in one transaction,
+ * set-based.
+ */
 @Injectable()
 export class JobIngestRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
@@ -93,9 +133,11 @@ export class JobIngestRepository {
   private async apply(manager: EntityManager, jobs: readonly JobUpdate[]): Promise<JobIngestResult> {
     const rollups = new RollupDeltaAccumulator();
     if (jobs.length === 0) {
-      return { inserted: 0, advanced: 0, backwardsIgnored: 0, duplicates: 0, rollupDeltas: [] };
+      return { inserted: 0, advanced: 0, backwardsIgnored: 0, duplicates: 0, expired: 0, rollupDeltas: [] };
     }
-    const insertedRows = await manager.query<{ id: string }[]>(INSERT_JOBS, insertParameters(jobs));
+    const [retention] = await manager.query<{ retained_since: Date | string }[]>(READ_RETENTION);
+    const retainedSince = retention?.retained_since ?? '-infinity';
+    const insertedRows = await manager.query<{ id: string }[]>(INSERT_JOBS, [...insertParameters(jobs), retainedSince]);
     const inserted = new Set(insertedRows.map((row) => row.id));
     const existing = jobs.filter((job) => !inserted.has(job.id));
     for (const job of jobs) {
@@ -107,6 +149,7 @@ export class JobIngestRepository {
     const toAdvance: JobUpdate[] = [];
     let backwardsIgnored = 0;
     let duplicates = 0;
+    let expired = 0;
     if (existing.length > 0) {
       const stored = await manager.query<{ id: string; state: JobStateName }[]>(LOCK_JOBS, [
         existing.map((job) => job.id),
@@ -116,7 +159,8 @@ export class JobIngestRepository {
       for (const job of existing) {
         const from = storedState.get(job.id);
         if (from === undefined) {
-          // Not inserted and not found: only possible if the row was deleted meanwhile (partition dropped).
+          // Not inserted and not stored: submitted before the retention boundary, its detail already dropped.
+          expired += 1;
           continue;
         }
         if (jobStateRank(job.state) > jobStateRank(from)) {
@@ -134,9 +178,11 @@ export class JobIngestRepository {
     }
     const rollupDeltas = rollups.deltas();
     if (rollupDeltas.length > 0) {
-      await manager.query(APPLY_ROLLUPS, rollupParameters(rollupDeltas));
+      const parameters = rollupParameters(rollupDeltas);
+      await manager.query(APPLY_ROLLUPS, parameters);
+      await manager.query(APPLY_DAILY_ROLLUPS, parameters);
     }
-    return { inserted: inserted.size, advanced: toAdvance.length, backwardsIgnored, duplicates, rollupDeltas };
+    return { inserted: inserted.size, advanced: toAdvance.length, backwardsIgnored, duplicates, expired, rollupDeltas };
   }
 }
 

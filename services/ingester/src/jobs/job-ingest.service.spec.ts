@@ -12,7 +12,14 @@ import type { RejectedJobEventPublisher } from './rejected-job-event.publisher';
 
 const TEST_A = '7e0c1f00-0000-4000-8000-00000000000a';
 const TEST_B = '7e0c1f00-0000-4000-8000-00000000000b';
-const EMPTY: JobIngestResult = { inserted: 0, advanced: 0, backwardsIgnored: 0, duplicates: 0, rollupDeltas: [] };
+const EMPTY: JobIngestResult = {
+  inserted: 0,
+  advanced: 0,
+  backwardsIgnored: 0,
+  duplicates: 0,
+  expired: 0,
+  rollupDeltas: [],
+};
 
 function delivery(jobNumber: number, testId = TEST_A, deliveryCount = 1): Delivery<JobStateChanged> {
   const message = create(JobStateChangedSchema, {

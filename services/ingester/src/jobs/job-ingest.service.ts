@@ -40,6 +40,10 @@ export class JobIngestService {
     this.metrics.increment('ingester_jobs_advanced_total', result.advanced);
     this.metrics.increment('ingester_duplicate_events_total', merged.duplicates + result.duplicates);
     this.metrics.increment('ingester_backwards_state_ignored_total', backwards);
+    this.metrics.increment('ingester_expired_events_total', result.expired);
+    if (result.expired > 0) {
+      this.logger.warn(`ignored ${result.expired} job update(s) submitted before the retention boundary`);
+    }
     if (backwards > 0) {
       this.logger.warn(
         `ignored ${backwards} backwards or sideways job state change(s) ` +
@@ -96,13 +100,14 @@ export class JobIngestService {
         await this.reject(ofJob, `permanent failure: the database refused job ${job.id}: ${errorText(error)}`);
       }
     }
-    const sum = (field: 'inserted' | 'advanced' | 'backwardsIgnored' | 'duplicates'): number =>
+    const sum = (field: 'inserted' | 'advanced' | 'backwardsIgnored' | 'duplicates' | 'expired'): number =>
       results.reduce((n, result) => n + result[field], 0);
     return {
       inserted: sum('inserted'),
       advanced: sum('advanced'),
       backwardsIgnored: sum('backwardsIgnored'),
       duplicates: sum('duplicates'),
+      expired: sum('expired'),
       rollupDeltas: results.flatMap((result) => result.rollupDeltas),
     };
   }

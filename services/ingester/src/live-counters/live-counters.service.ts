@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type Redis from 'ioredis';
 import { CORE_CONFIG, type CoreConfig } from '@anvil/config';
 import { JOB_STATE_NAMES } from '@anvil/contracts';
-import { REDIS, redisKey } from '@anvil/db';
+import { LIVE_COUNTERS_ALL_QUEUES, liveCounterField, liveCountersKey, REDIS } from '@anvil/db';
 import type { RollupDelta } from '../jobs/rollup-delta.type';
 import { INGESTER_CONFIG } from '../ingester.constants';
 import type { IngesterConfig } from '../ingester.env';
@@ -15,8 +15,8 @@ const TTL_SECONDS = 7 * 24 * 3600;
 const REBUILD_ATTEMPTS = 3;
 
 /**
- * Live per test × queue job counters for the front page, in the Redis hash `<ns>:anvil:live:<testId>`
- * (fields `<queueId>:<state>` and `<queueId>:total`). A cache of `job_rollups`: increments follow each
+ * Live per test × queue job counters for the front page and the test page, in the Redis hash of the test (layout in
+ * `libs/db/src/live/live-counters.layout.ts`: per queue, and `*` over all queues). A cache of `job_rollups`: increments follow each
  * committed batch; a hash that is missing, or may have missed a batch, is rebuilt from the rollups; the
  * hashes of running tests (and of tests this process touched) are rebuilt every `reconcileMs`.
  */
@@ -49,7 +49,7 @@ export class LiveCountersService implements OnApplicationBootstrap, OnApplicatio
   }
 
   key(testId: string): string {
-    return redisKey(this.core.namespace, 'live', testId);
+    return liveCountersKey(this.core.namespace, testId);
   }
 
   /**
@@ -97,11 +97,15 @@ export class LiveCountersService implements OnApplicationBootstrap, OnApplicatio
     for (let attempt = 0; attempt < REBUILD_ATTEMPTS; attempt += 1) {
       const revision = (await this.redis.hget(key, 'rev')) ?? '';
       const fields: (string | number)[] = [];
+      const all = new Map<string, number>();
       for (const counts of await this.rollups.countsForTest(testId)) {
-        for (const state of JOB_STATE_NAMES) {
-          fields.push(`${counts.queueId}:${state}`, counts[state]);
+        for (const state of [...JOB_STATE_NAMES, 'total'] as const) {
+          fields.push(liveCounterField(counts.queueId, state), counts[state]);
+          all.set(state, (all.get(state) ?? 0) + counts[state]);
         }
-        fields.push(`${counts.queueId}:total`, counts.total);
+      }
+      for (const [state, count] of all) {
+        fields.push(liveCounterField(LIVE_COUNTERS_ALL_QUEUES, state), count);
       }
       const replaced = await this.redis.eval(
         LIVE_COUNTER_SCRIPTS.replaceIfRevision,
@@ -182,10 +186,12 @@ function addDelta(increments: Map<string, Map<string, number>>, delta: RollupDel
   const add = (field: string, n: number): void => {
     fields.set(field, (fields.get(field) ?? 0) + n);
   };
-  for (const state of JOB_STATE_NAMES) {
-    add(`${delta.queueId}:${state}`, delta.counts[state]);
+  for (const queueId of [delta.queueId, LIVE_COUNTERS_ALL_QUEUES]) {
+    for (const state of JOB_STATE_NAMES) {
+      add(liveCounterField(queueId, state), delta.counts[state]);
+    }
+    add(liveCounterField(queueId, 'total'), delta.total);
   }
-  add(`${delta.queueId}:total`, delta.total);
 }
 
 function errorText(error: unknown): string {

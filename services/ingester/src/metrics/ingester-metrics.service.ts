@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 
-export type IngesterCounter =
-  | 'ingester_events_total'
-  | 'ingester_rejected_events_total'
-  | 'ingester_jobs_inserted_total'
-  | 'ingester_jobs_advanced_total'
-  | 'ingester_backwards_state_ignored_total'
-  | 'ingester_duplicate_events_total'
-  | 'ingester_live_counter_failures_total';
+/** Each counter with the help text `/metrics` shows for it. */
+const COUNTER_HELP = {
+  ingester_events_total: 'Job events received from the bus.',
+  ingester_rejected_events_total: 'Job events dead-lettered (malformed, or refused by the database).',
+  ingester_jobs_inserted_total: 'Jobs stored for the first time.',
+  ingester_jobs_advanced_total: 'Stored jobs moved to a later state.',
+  ingester_backwards_state_ignored_total: 'Job state changes ignored because they would go backwards or sideways.',
+  ingester_duplicate_events_total: 'Job events ignored because the job already had that state.',
+  ingester_expired_events_total: 'Job events ignored because the job was submitted before the retention boundary.',
+  ingester_live_counter_failures_total: 'Live counter writes to Redis that failed (the test is rebuilt later).',
+  ingester_partitions_dropped_total: 'Expired daily partitions of jobs dropped by this process.',
+} as const;
 
-/** In-process counters, named as they will be on /metrics (Prometheus export comes later). */
+export type IngesterCounter = keyof typeof COUNTER_HELP;
+
+/** In-process counters, exported in the Prometheus text format on `/metrics`. */
 @Injectable()
 export class IngesterMetrics {
   private readonly counters = new Map<IngesterCounter, number>();
@@ -22,5 +28,12 @@ export class IngesterMetrics {
 
   value(counter: IngesterCounter): number {
     return this.counters.get(counter) ?? 0;
+  }
+
+  /** Every counter, zeros included, in the Prometheus text exposition format (0.0.4). */
+  exposition(): string {
+    return (Object.keys(COUNTER_HELP) as IngesterCounter[])
+      .map((name) => `# HELP ${name} ${COUNTER_HELP[name]}\n# TYPE ${name} counter\n${name} ${this.value(name)}\n`)
+      .join('');
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IngesterMetrics } from './ingester-metrics.service';
+import { MetricsController } from './metrics.controller';
 
-@Module({ providers: [IngesterMetrics], exports: [IngesterMetrics] })
+@Module({ controllers: [MetricsController], providers: [IngesterMetrics], exports: [IngesterMetrics] })
 export class MetricsModule {}
