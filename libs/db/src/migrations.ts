@@ -1,6 +1,14 @@
 import { InitialSchema1795000000000 } from './migrations/1795000000000-initial-schema';
 import { DeciderState1795451209803 } from './migrations/1795451209803-decider-state';
 import { QueueDailyRollups1795960000000 } from './migrations/1795960000000-queue-daily-rollups';
+import { TestQueueCount1795960000001 } from './migrations/1795960000001-test-queue-count';
+import { JobsSingleUpsert1795960000002 } from './migrations/1795960000002-jobs-single-upsert';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new file. */
-export const MIGRATIONS = [InitialSchema1795000000000, DeciderState1795451209803, QueueDailyRollups1795960000000];
+export const MIGRATIONS = [
+  InitialSchema1795000000000,
+  DeciderState1795451209803,
+  QueueDailyRollups1795960000000,
+  TestQueueCount1795960000001,
+  JobsSingleUpsert1795960000002,
+];

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BusModule } from '@anvil/bus';
-import { DatabaseModule } from '@anvil/db';
+import { DatabaseModule, RedisModule } from '@anvil/db';
 import { HealthModule, LoggingModule } from '@anvil/telemetry';
 import { DecisionsModule } from './decisions/decisions.module';
 import { OutagesModule } from './outages/outages.module';
@@ -13,6 +13,8 @@ import { TestsModule } from './tests/tests.module';
   imports: [
     LoggingModule.forRoot('gateway'),
     DatabaseModule.forRoot({ applicationName: 'anvil-gateway' }),
+    // The ingester's live job counters (a cache: the gateway answers from the rollups without them).
+    RedisModule.forRoot(),
     // Commands (overrides) go to JetStream; streams are provisioned at start like in every service.
     BusModule.forRoot({ service: 'gateway' }),
     HealthModule,

@@ -1,27 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { REDIS } from '@anvil/db';
+import { deleteLiveHash, writeLiveHash, type Counts } from './live-hash';
 import { seedGrid } from './seed-grid';
 import { startGateway, type GatewayUnderTest } from './gateway-app';
 
 const ZERO = { submitted: 0, running: 0, completed: 0, failed: 0, cancelled: 0, lost: 0, total: 0 };
 
-interface Counts {
-  submitted?: number;
-  running?: number;
-  completed?: number;
-  failed?: number;
-  cancelled?: number;
-  lost?: number;
-}
-
 describe('tests API', () => {
   let gateway: GatewayUnderTest;
   let http: App;
+  let redis: Redis;
+  let namespace: string;
   const templateId = randomUUID();
   const runningTest = randomUUID();
   const completedTest = randomUUID();
   const scheduledTest = randomUUID();
+  const wideTest = randomUUID();
 
   async function rollup(testId: string, queueId: string, hour: string, counts: Counts): Promise<void> {
     const c = { ...ZERO, ...counts };
@@ -39,20 +36,39 @@ describe('tests API', () => {
                           finished_at, submitter_id, created_by)
        VALUES ($1, $2, 1, 'stress', false, $3, $4, $4::timestamptz + interval '1 day',
                CASE WHEN $3 <> 'scheduled' THEN $4::timestamptz END,
-               CASE WHEN $3 = 'completed' THEN $4::timestamptz + interval '1 day' END,
+               CASE WHEN $3 IN ('completed', 'cancelled') THEN $4::timestamptz + interval '1 day' END,
                CASE WHEN $3 <> 'scheduled' THEN 'submitter-1' END, 'tester')`,
       [id, templateId, state, startAt],
     );
-    for (const queue of queues) {
-      await gateway.db.dataSource.query(`INSERT INTO test_queues (test_id, queue_id) VALUES ($1, $2)`, [id, queue]);
-    }
+    await gateway.db.dataSource.query(`INSERT INTO test_queues (test_id, queue_id) SELECT $1, unnest($2::text[])`, [
+      id,
+      queues,
+    ]);
+  }
+
+  /** What the ingester's rebuild would write: the test's rollups summed per queue. */
+  async function rollupsPerQueue(testId: string): Promise<Record<string, Counts>> {
+    const rows: (Counts & { queueId: string })[] = await gateway.db.dataSource.query(
+      `SELECT queue_id AS "queueId", sum(submitted)::int AS submitted, sum(running)::int AS running,
+              sum(completed)::int AS completed, sum(failed)::int AS failed, sum(cancelled)::int AS cancelled,
+              sum(lost)::int AS lost, sum(total)::int AS total
+         FROM job_rollups WHERE test_id = $1 GROUP BY queue_id`,
+      [testId],
+    );
+    return Object.fromEntries(rows.map(({ queueId, ...counts }) => [queueId, counts]));
   }
 
   beforeAll(async () => {
     gateway = await startGateway();
     http = gateway.app.getHttpServer();
+    namespace = gateway.bus.namespace;
+    redis = new Redis('redis://127.0.0.1:6379');
     const db = gateway.db.dataSource;
     await seedGrid(db);
+    await db.query(
+      `INSERT INTO queues (id, site_id, name, backend)
+       SELECT 'wide-q' || n, 'CERN', 'CERN wide ' || n, 'sim' FROM generate_series(1, 4) n`,
+    );
     await db.query(
       `INSERT INTO templates (id, name, current_version, active, created_by) VALUES ($1, 'stress-1', 1, true, 'tester')`,
       [templateId],
@@ -67,6 +83,16 @@ describe('tests API', () => {
     await insertTest(runningTest, 'running', '2030-01-02T00:00:00Z', ['cern-q1', 'cern-q2', 'bnl-q1']);
     await insertTest(completedTest, 'completed', '2030-01-01T00:00:00Z', ['cern-q1', 'bnl-q2']);
     await insertTest(scheduledTest, 'scheduled', '2030-01-03T00:00:00Z', ['bnl-q1']);
+    // Seven queues listed; its jobs on wide-q4 were counted although the test does not list that queue.
+    await insertTest(wideTest, 'cancelled', '2029-12-31T00:00:00Z', [
+      'wide-q3',
+      'cern-q2',
+      'wide-q1',
+      'bnl-q2',
+      'cern-q1',
+      'bnl-q1',
+      'wide-q2',
+    ]);
 
     // Running test: cern-q1 over three hours, cern-q2 over one, bnl-q1 has no job yet.
     await rollup(runningTest, 'cern-q1', '2030-01-02T00:00:00Z', { completed: 5, failed: 1 });
@@ -78,13 +104,33 @@ describe('tests API', () => {
     await rollup(completedTest, 'cern-q1', '2030-01-01T01:00:00Z', { completed: 10, failed: 5 });
     await rollup(completedTest, 'bnl-q2', '2030-01-01T00:00:00Z', { failed: 3 });
     await rollup(completedTest, 'bnl-q2', '2030-01-01T05:00:00Z', { failed: 1, lost: 2 });
+    // Wide test: one listed queue and the unlisted one.
+    await rollup(wideTest, 'wide-q1', '2029-12-31T00:00:00Z', { completed: 4 });
+    await rollup(wideTest, 'wide-q4', '2029-12-31T03:00:00Z', { failed: 1, cancelled: 3 });
+  });
+
+  afterEach(async () => {
+    for (const testId of [runningTest, completedTest, scheduledTest, wideTest]) {
+      await deleteLiveHash(redis, namespace, testId);
+    }
   });
 
   afterAll(async () => {
+    redis?.disconnect();
     await gateway?.close();
   });
 
-  const runningExpected = {
+  const runningTotals = {
+    submitted: 2,
+    running: 5,
+    completed: 8,
+    failed: 3,
+    cancelled: 2,
+    lost: 1,
+    total: 21,
+    failPercent: 27.3,
+  };
+  const runningSummary = {
     id: runningTest,
     state: 'running',
     kind: 'stress',
@@ -95,52 +141,119 @@ describe('tests API', () => {
     endAt: '2030-01-03T00:00:00.000Z',
     startedAt: '2030-01-02T00:00:00.000Z',
     finishedAt: null,
-    queues: [
-      { queueId: 'bnl-q1', siteId: 'BNL', ...ZERO, failPercent: null },
-      {
-        queueId: 'cern-q1',
-        siteId: 'CERN',
-        ...{ submitted: 2, running: 4, completed: 8, failed: 3, cancelled: 0, lost: 1, total: 18 },
-        failPercent: 27.3,
-      },
-      { queueId: 'cern-q2', siteId: 'CERN', ...ZERO, running: 1, cancelled: 2, total: 3, failPercent: null },
-    ],
-    totals: { submitted: 2, running: 5, completed: 8, failed: 3, cancelled: 2, lost: 1, total: 21, failPercent: 27.3 },
+    queueCount: 3,
+    firstQueueIds: ['bnl-q1', 'cern-q1', 'cern-q2'],
+    totals: runningTotals,
+    countersFrom: 'rollups',
   };
-
-  const completedExpected = {
+  const runningQueues = [
+    { queueId: 'bnl-q1', siteId: 'BNL', ...ZERO, failPercent: null },
+    {
+      queueId: 'cern-q1',
+      siteId: 'CERN',
+      ...{ submitted: 2, running: 4, completed: 8, failed: 3, cancelled: 0, lost: 1, total: 18 },
+      failPercent: 27.3,
+    },
+    { queueId: 'cern-q2', siteId: 'CERN', ...ZERO, running: 1, cancelled: 2, total: 3, failPercent: null },
+  ];
+  const completedSummary = {
     id: completedTest,
     state: 'completed',
     finishedAt: '2030-01-02T00:00:00.000Z',
-    queues: [
-      { queueId: 'bnl-q2', siteId: 'BNL', ...ZERO, failed: 4, lost: 2, total: 6, failPercent: 100 },
-      { queueId: 'cern-q1', siteId: 'CERN', ...ZERO, completed: 20, failed: 5, total: 25, failPercent: 20 },
-    ],
+    queueCount: 2,
+    firstQueueIds: ['bnl-q2', 'cern-q1'],
     totals: { ...ZERO, completed: 20, failed: 9, lost: 2, total: 31, failPercent: 31 },
   };
+  const wideQueues = [
+    { queueId: 'bnl-q1', siteId: 'BNL', ...ZERO, failPercent: null },
+    { queueId: 'bnl-q2', siteId: 'BNL', ...ZERO, failPercent: null },
+    { queueId: 'cern-q1', siteId: 'CERN', ...ZERO, failPercent: null },
+    { queueId: 'cern-q2', siteId: 'CERN', ...ZERO, failPercent: null },
+    { queueId: 'wide-q1', siteId: 'CERN', ...ZERO, completed: 4, total: 4, failPercent: 0 },
+    { queueId: 'wide-q2', siteId: 'CERN', ...ZERO, failPercent: null },
+    { queueId: 'wide-q3', siteId: 'CERN', ...ZERO, failPercent: null },
+    { queueId: 'wide-q4', siteId: 'CERN', ...ZERO, failed: 1, cancelled: 3, total: 4, failPercent: 100 },
+  ];
 
   describe('GET /api/v1/tests', () => {
-    it('sums the rollup hours per queue and over all queues, newest test first', async () => {
+    it('sums the rollups over all queues when there are no live counters, newest test first', async () => {
       const response = await request(http).get('/api/v1/tests').expect(200);
-      expect(response.body).toMatchObject({ total: 3, limit: 50, offset: 0 });
-      expect(response.body.items.map((t: { id: string }) => t.id)).toEqual([scheduledTest, runningTest, completedTest]);
-      expect(response.body.items[1]).toEqual(runningExpected);
-      expect(response.body.items[2]).toMatchObject(completedExpected);
+      expect(response.body).toMatchObject({ total: 4, limit: 50, offset: 0 });
+      expect(response.body.items.map((t: { id: string }) => t.id)).toEqual([
+        scheduledTest,
+        runningTest,
+        completedTest,
+        wideTest,
+      ]);
+      expect(response.body.items[1]).toEqual(runningSummary);
+      expect(response.body.items[2]).toMatchObject({ ...completedSummary, countersFrom: 'rollups' });
+    });
+
+    it('gives the live counters over all queues when the hash has them, equal to the rollups', async () => {
+      await writeLiveHash(redis, namespace, runningTest, await rollupsPerQueue(runningTest));
+      await writeLiveHash(redis, namespace, completedTest, await rollupsPerQueue(completedTest));
+      const response = await request(http).get('/api/v1/tests').expect(200);
+      expect(response.body.items[1]).toEqual({ ...runningSummary, countersFrom: 'live' });
+      expect(response.body.items[2]).toMatchObject({ ...completedSummary, countersFrom: 'live' });
+      // The tests without a hash are counted from the rollups in the same page.
+      expect(response.body.items[0]).toMatchObject({ totals: { ...ZERO, failPercent: null }, countersFrom: 'rollups' });
+      expect(response.body.items[3]).toMatchObject({
+        totals: { ...ZERO, completed: 4, failed: 1, cancelled: 3, total: 8 },
+      });
+    });
+
+    it('answers what the hash holds, not the rollups, while the hash is there', async () => {
+      const counts = await rollupsPerQueue(runningTest);
+      counts['cern-q1'] = { ...counts['cern-q1'], running: 9, total: 23 };
+      await writeLiveHash(redis, namespace, runningTest, counts);
+      const response = await request(http).get('/api/v1/tests?state=running').expect(200);
+      expect(response.body.items[0].totals).toEqual({ ...runningTotals, running: 10, total: 26 });
+    });
+
+    it('falls back to the rollups when the hash has no * fields (an ingester from before them)', async () => {
+      await writeLiveHash(
+        redis,
+        namespace,
+        runningTest,
+        { 'cern-q1': { running: 99, total: 99 } },
+        { allQueues: false },
+      );
+      const response = await request(http).get('/api/v1/tests?state=running').expect(200);
+      expect(response.body.items[0]).toEqual(runningSummary);
+    });
+
+    it('gives the queue count and the first five queues by id', async () => {
+      const response = await request(http).get('/api/v1/tests?state=cancelled').expect(200);
+      expect(response.body.items[0]).toMatchObject({
+        id: wideTest,
+        queueCount: 7,
+        firstQueueIds: ['bnl-q1', 'bnl-q2', 'cern-q1', 'cern-q2', 'wide-q1'],
+      });
+    });
+
+    it('keeps the queue count right when queues of a test are removed and added', async () => {
+      const db = gateway.db.dataSource;
+      const count = async (): Promise<number> =>
+        (await request(http).get(`/api/v1/tests/${wideTest}`).expect(200)).body.queueCount;
+      await db.query(`DELETE FROM test_queues WHERE test_id = $1 AND queue_id IN ('bnl-q1', 'bnl-q2')`, [wideTest]);
+      expect(await count()).toBe(5);
+      await db.query(`INSERT INTO test_queues (test_id, queue_id) VALUES ($1, 'bnl-q1'), ($1, 'bnl-q2')`, [wideTest]);
+      expect(await count()).toBe(7);
     });
 
     it('keeps only the tests in the state asked for', async () => {
       const response = await request(http).get('/api/v1/tests?state=completed').expect(200);
       expect(response.body.total).toBe(1);
       expect(response.body.items).toHaveLength(1);
-      expect(response.body.items[0]).toMatchObject(completedExpected);
+      expect(response.body.items[0]).toMatchObject(completedSummary);
     });
 
     it('pages with limit and offset', async () => {
       const response = await request(http).get('/api/v1/tests?limit=1&offset=1').expect(200);
-      expect(response.body).toMatchObject({ total: 3, limit: 1, offset: 1 });
+      expect(response.body).toMatchObject({ total: 4, limit: 1, offset: 1 });
       expect(response.body.items.map((t: { id: string }) => t.id)).toEqual([runningTest]);
       const past = await request(http).get('/api/v1/tests?limit=10&offset=10').expect(200);
-      expect(past.body).toEqual({ items: [], total: 3, limit: 10, offset: 10 });
+      expect(past.body).toEqual({ items: [], total: 4, limit: 10, offset: 10 });
     });
 
     it('refuses an unknown state, naming state and the allowed values', async () => {
@@ -159,9 +272,30 @@ describe('tests API', () => {
   });
 
   describe('GET /api/v1/tests/:id', () => {
-    it('gives the per-queue table with zeros for queues without jobs', async () => {
+    it('gives the per-queue table from the rollups, with zeros for queues without jobs', async () => {
       const response = await request(http).get(`/api/v1/tests/${runningTest}`).expect(200);
-      expect(response.body).toEqual(runningExpected);
+      expect(response.body).toEqual({ ...runningSummary, queues: runningQueues });
+    });
+
+    it('gives the same table from the live counters when the hash has them', async () => {
+      await writeLiveHash(redis, namespace, runningTest, await rollupsPerQueue(runningTest));
+      const response = await request(http).get(`/api/v1/tests/${runningTest}`).expect(200);
+      expect(response.body).toEqual({ ...runningSummary, countersFrom: 'live', queues: runningQueues });
+    });
+
+    it('falls back to the rollups when the hash has no * fields', async () => {
+      await writeLiveHash(redis, namespace, runningTest, { 'cern-q1': { lost: 7, total: 7 } }, { allQueues: false });
+      const response = await request(http).get(`/api/v1/tests/${runningTest}`).expect(200);
+      expect(response.body).toEqual({ ...runningSummary, queues: runningQueues });
+    });
+
+    it('lists a queue the test has jobs on but does not list, with its site, live or not', async () => {
+      const fromRollups = await request(http).get(`/api/v1/tests/${wideTest}`).expect(200);
+      expect(fromRollups.body).toMatchObject({ countersFrom: 'rollups', queueCount: 7, queues: wideQueues });
+      await writeLiveHash(redis, namespace, wideTest, await rollupsPerQueue(wideTest));
+      const live = await request(http).get(`/api/v1/tests/${wideTest}`).expect(200);
+      expect(live.body).toMatchObject({ countersFrom: 'live', queues: wideQueues });
+      expect(live.body.totals).toEqual({ ...ZERO, completed: 4, failed: 1, cancelled: 3, total: 8, failPercent: 20 });
     });
 
     it('gives zero totals and a null fail percentage before any job', async () => {
@@ -179,6 +313,22 @@ describe('tests API', () => {
     it('answers 400 naming id when the id is not a uuid', async () => {
       const response = await request(http).get('/api/v1/tests/123').expect(400);
       expect(response.body.details).toEqual([{ field: 'id', problem: 'must be a UUID' }]);
+    });
+  });
+
+  describe('without Redis', () => {
+    it('answers from the rollups while Redis cannot be reached', async () => {
+      await writeLiveHash(redis, namespace, runningTest, { 'cern-q1': { running: 50, total: 50 } });
+      const client = gateway.app.get<Redis>(REDIS, { strict: false });
+      client.disconnect();
+      try {
+        const list = await request(http).get('/api/v1/tests?state=running').expect(200);
+        expect(list.body.items[0]).toEqual(runningSummary);
+        const one = await request(http).get(`/api/v1/tests/${runningTest}`).expect(200);
+        expect(one.body).toEqual({ ...runningSummary, queues: runningQueues });
+      } finally {
+        await client.connect();
+      }
     });
   });
 });

@@ -30,7 +30,7 @@ describe(LiveCountersService.name, () => {
     service = new LiveCountersService(
       redis,
       { namespace } as CoreConfig,
-      { port: 0, reconcileMs: 3_600_000 },
+      { port: 0, reconcileMs: 3_600_000, jobRetentionDays: 90, partitionMaintenanceMs: 3_600_000 },
       new JobRollupRepository(db.dataSource),
       metrics,
     );

@@ -14,6 +14,8 @@ export class JobEntity {
   @Column('text', { name: 'backend_job_id' }) backendJobId!: string;
   @Column('text', { name: 'submitter_id' }) submitterId!: string;
   @Column('text') state!: JobStateName;
+  /** The state before the last change (null until the first): written by the ingester's upsert, which returns it. */
+  @Column('text', { name: 'prev_state', nullable: true }) prevState!: JobStateName | null;
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;

@@ -1,14 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TestStateName } from '@anvil/db';
-import type { TestQueueCounts } from './test-queue-counts';
+import { FIRST_QUEUES } from './first-queues.constant';
+import type { JobStateCounts } from './job-state-counts';
+import type { QueueSite } from './queue-site';
 import type { TestRecord } from './test.record';
 
-const SELECT_TEST = `
-  SELECT t.id, t.state, t.kind, t.robot, t.template_id AS "templateId", tpl.name AS "templateName",
-         t.template_version AS "templateVersion", t.submitter_id AS "submitterId", t.start_at AS "startAt",
-         t.end_at AS "endAt", t.started_at AS "startedAt", t.finished_at AS "finishedAt"`;
+const TEST_COLUMNS = `
+  t.id, t.state, t.kind, t.robot, t.template_id AS "templateId", tpl.name AS "templateName",
+  t.template_version AS "templateVersion", t.submitter_id AS "submitterId", t.start_at AS "startAt",
+  t.end_at AS "endAt", t.started_at AS "startedAt", t.finished_at AS "finishedAt", t.queue_count AS "queueCount"`;
 
+// The first queue ids come from the primary key (test_id, queue_id) of test_queues: a few index entries per test.
+// (The count is kept in tests.queue_count by a trigger: counting here read every entry.)
+const QUEUE_COLUMNS = `
+  ARRAY(SELECT tq.queue_id FROM test_queues tq WHERE tq.test_id = p.id ORDER BY tq.queue_id LIMIT ${FIRST_QUEUES})
+    AS "firstQueueIds"`;
+
+const SUM_COUNTS = `
+  sum(submitted)::int AS submitted, sum(running)::int AS running, sum(completed)::int AS completed,
+  sum(failed)::int AS failed, sum(cancelled)::int AS cancelled, sum(lost)::int AS lost, sum(total)::int AS total`;
+
+/** Tests, their queues, and the rollup sums read when a test's live counters are missing. Never scans `jobs`. */
 @Injectable()
 export class TestsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -20,12 +33,14 @@ export class TestsRepository {
     offset: number;
   }): Promise<{ tests: TestRecord[]; total: number }> {
     const rows: (TestRecord & { total: number })[] = await this.dataSource.query(
-      `${SELECT_TEST}, count(*) OVER ()::int AS total
-         FROM tests t
-         JOIN templates tpl ON tpl.id = t.template_id
-        WHERE ($1::text IS NULL OR t.state = $1)
-        ORDER BY t.start_at DESC, t.id
-        LIMIT $2 OFFSET $3`,
+      `SELECT p.*, ${QUEUE_COLUMNS}
+         FROM (SELECT ${TEST_COLUMNS}, count(*) OVER ()::int AS total
+                 FROM tests t
+                 JOIN templates tpl ON tpl.id = t.template_id
+                WHERE ($1::text IS NULL OR t.state = $1)
+                ORDER BY t.start_at DESC, t.id
+                LIMIT $2 OFFSET $3) p
+        ORDER BY p."startAt" DESC, p.id`,
       [filter.state ?? null, filter.limit, filter.offset],
     );
     const first = rows[0];
@@ -42,43 +57,54 @@ export class TestsRepository {
 
   async findById(id: string): Promise<TestRecord | undefined> {
     const rows: TestRecord[] = await this.dataSource.query(
-      `${SELECT_TEST} FROM tests t JOIN templates tpl ON tpl.id = t.template_id WHERE t.id = $1`,
+      `SELECT p.*, ${QUEUE_COLUMNS}
+         FROM (SELECT ${TEST_COLUMNS} FROM tests t JOIN templates tpl ON tpl.id = t.template_id WHERE t.id = $1) p`,
       [id],
     );
     return rows[0];
   }
 
-  /**
-   * Per test × queue job counts for many tests in one query: the hourly rollups summed (job detail
-   * is never scanned), over every queue in `test_queues` (zeros before the first job) and any queue
-   * that has rollups without being listed there. Ordered by test, then queue.
-   */
-  async queueCounts(testIds: readonly string[]): Promise<TestQueueCounts[]> {
-    if (testIds.length === 0) {
-      return [];
-    }
+  /** The test's queues in `test_queues` with their sites, by queue id. */
+  async queueSites(testId: string): Promise<QueueSite[]> {
     return this.dataSource.query(
-      `WITH r AS (
-         SELECT test_id, queue_id,
-                sum(submitted)::int AS submitted, sum(running)::int AS running, sum(completed)::int AS completed,
-                sum(failed)::int AS failed, sum(cancelled)::int AS cancelled, sum(lost)::int AS lost,
-                sum(total)::int AS total
-           FROM job_rollups
-          WHERE test_id = ANY($1::uuid[])
-          GROUP BY test_id, queue_id
-       ), tq AS (
-         SELECT test_id, queue_id FROM test_queues WHERE test_id = ANY($1::uuid[])
-       )
-       SELECT coalesce(tq.test_id, r.test_id) AS "testId", coalesce(tq.queue_id, r.queue_id) AS "queueId",
-              q.site_id AS "siteId",
-              coalesce(r.submitted, 0) AS submitted, coalesce(r.running, 0) AS running,
-              coalesce(r.completed, 0) AS completed, coalesce(r.failed, 0) AS failed,
-              coalesce(r.cancelled, 0) AS cancelled, coalesce(r.lost, 0) AS lost, coalesce(r.total, 0) AS total
-         FROM tq
-         FULL JOIN r ON r.test_id = tq.test_id AND r.queue_id = tq.queue_id
-         LEFT JOIN queues q ON q.id = coalesce(tq.queue_id, r.queue_id)
-        ORDER BY 1, 2`,
+      `SELECT tq.queue_id AS "queueId", q.site_id AS "siteId"
+         FROM test_queues tq
+         LEFT JOIN queues q ON q.id = tq.queue_id
+        WHERE tq.test_id = $1
+        ORDER BY tq.queue_id`,
+      [testId],
+    );
+  }
+
+  /** Like `queueSites`, plus the queues in `extraQueueIds` (counted jobs without a `test_queues` row), by queue id. */
+  async queueSitesWith(testId: string, extraQueueIds: readonly string[]): Promise<QueueSite[]> {
+    return this.dataSource.query(
+      `SELECT u.queue_id AS "queueId", q.site_id AS "siteId"
+         FROM (SELECT queue_id FROM test_queues WHERE test_id = $1 UNION SELECT unnest($2::text[])) u
+         LEFT JOIN queues q ON q.id = u.queue_id
+        ORDER BY u.queue_id`,
+      [testId, extraQueueIds],
+    );
+  }
+
+  /** Per test, its jobs over all queues: the hourly rollups summed. Tests without rollups are absent. */
+  async rollupTotals(testIds: readonly string[]): Promise<Map<string, JobStateCounts>> {
+    if (testIds.length === 0) {
+      return new Map();
+    }
+    const rows: (JobStateCounts & { testId: string })[] = await this.dataSource.query(
+      `SELECT test_id AS "testId", ${SUM_COUNTS} FROM job_rollups WHERE test_id = ANY($1::uuid[]) GROUP BY test_id`,
       [testIds],
     );
+    return new Map(rows.map(({ testId, ...counts }) => [testId, counts]));
+  }
+
+  /** The test's jobs per queue: the hourly rollups summed. Queues without rollups are absent. */
+  async rollupQueueCounts(testId: string): Promise<Map<string, JobStateCounts>> {
+    const rows: (JobStateCounts & { queueId: string })[] = await this.dataSource.query(
+      `SELECT queue_id AS "queueId", ${SUM_COUNTS} FROM job_rollups WHERE test_id = $1 GROUP BY queue_id`,
+      [testId],
+    );
+    return new Map(rows.map(({ queueId, ...counts }) => [queueId, counts]));
   }
 }

@@ -5,14 +5,15 @@ import type { JobStateChanged } from '@anvil/contracts';
 import { JobIngestService } from './job-ingest.service';
 import { JOB_EVENTS_DURABLE } from './jobs.constants';
 
-// One batch at a time per replica: batches are big, and in-order application keeps lock waits rare.
+// Two batches at a time per replica, so the process and PostgreSQL work at once rather than taking turns (rows are
+// locked in id order, so the two never deadlock; a `running` stored after its final state is ignored, as with replicas).
 // Many deliveries with long backoff: a database outage of up to ~1.5 h must not dead-letter the job stream.
 // A short ack wait: after a crash, the batch in flight comes back within seconds (batches take well under 1 s).
 const JOB_EVENTS_CONSUMER: BusHandlerExtras = {
   durable: JOB_EVENTS_DURABLE,
   batch: true,
-  batchSize: 500,
-  concurrency: 1,
+  batchSize: 2000,
+  concurrency: 2,
   maxDeliver: 100,
   backoffMs: [1_000, 5_000, 15_000, 30_000, 60_000],
   ackWaitMs: 10_000,

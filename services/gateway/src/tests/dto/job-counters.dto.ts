@@ -1,4 +1,4 @@
-/** Jobs of a test (on one queue, or on all) by current state, from the hourly rollups. */
+/** Jobs of a test (on one queue, or on all) by current state: the live counters, or the hourly rollups summed. */
 export class JobCountersDto {
   submitted!: number;
   running!: number;

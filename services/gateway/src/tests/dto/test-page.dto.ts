@@ -1,7 +1,7 @@
-import type { TestDto } from './test.dto';
+import type { TestSummaryDto } from './test-summary.dto';
 
 export class TestPageDto {
-  items!: TestDto[];
+  items!: TestSummaryDto[];
   /** Tests matching the filter, over all pages. */
   total!: number;
   limit!: number;

@@ -1,0 +1,23 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { toBoolean } from '../../common/to-boolean.transform';
+import { toInteger } from '../../common/to-integer.transform';
+
+/** Largest `days` of one queue's history. */
+export const MAX_QUEUE_HISTORY_DAYS = 366;
+
+export class QueueHistoryQuery {
+  // Rules run bottom-up and stop at the first failure: the type check is the last decorator.
+  @IsOptional()
+  @Transform(toInteger)
+  @Max(MAX_QUEUE_HISTORY_DAYS)
+  @Min(1)
+  @IsInt()
+  days: number = 30;
+
+  /** Only jobs of golden (true) or non-golden (false) template versions; absent: all jobs. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  golden?: boolean;
+}
