@@ -9,7 +9,8 @@ const TTL_SECONDS = 24 * 3600;
 
 /**
  * Writes every test's live counter hash as the ingester's rebuild does (layout in libs/db
- * `live-counters.layout.ts`): per queue and `*` over all queues, from `job_rollups`, plus `rev`.
+ * `live-counters.layout.ts`): per queue (zero counts left out) and `*` over all queues, from `job_rollups`, plus
+ * `rev`.
  * Returns the number of fields written.
  */
 export async function writeLiveHashes(
@@ -33,7 +34,9 @@ export async function writeLiveHashes(
       for (const row of rows.rows) {
         for (const counter of COUNTERS) {
           const n = Number(row[counter]);
-          hash[liveCounterField(row.queue_id, counter)] = n;
+          if (n !== 0) {
+            hash[liveCounterField(row.queue_id, counter)] = n;
+          }
           const all = liveCounterField(LIVE_COUNTERS_ALL_QUEUES, counter);
           hash[all] = (hash[all] ?? 0) + n;
         }

@@ -118,12 +118,16 @@ describe('decider killed mid-run', () => {
     const reference = start(through, 'decider-through');
     let victim = start(crashed, 'decider-victim', 300);
 
-    // Kill the victim once it has committed some decisions, well before the end of the stream.
+    // Kill the victim once it has committed some decisions and a checkpoint of some progress, well before the end
+    // of the stream. (On a busy machine the first decision can be committed before the first checkpoint.)
     const last = await crashed.probe.jobStreamLastSeq();
-    await expectEventually(async () => expect((await crashed.probe.decisions()).length).toBeGreaterThan(0), {
-      timeoutMs: 30_000,
-      intervalMs: 5,
-    }).catch(withOutput([victim]));
+    await expectEventually(
+      async () => {
+        expect((await crashed.probe.decisions()).length).toBeGreaterThan(0);
+        expect(await crashed.probe.checkpointJobsSeq()).toBeGreaterThan(0);
+      },
+      { timeoutMs: 30_000, intervalMs: 5 },
+    ).catch(withOutput([victim]));
     await victim.kill();
     const offsetAtKill = await crashed.probe.jobOffset();
     expect(offsetAtKill).toBeLessThan(last);
@@ -133,10 +137,12 @@ describe('decider killed mid-run', () => {
     await expectEventually(() => through.probe.expectCaughtUp(), { timeoutMs: 60_000 }).catch(withOutput([reference]));
     await expectEventually(() => crashed.probe.expectCaughtUp(), { timeoutMs: 60_000 }).catch(withOutput([victim]));
 
-    // It restored a checkpoint taken before the kill and replayed the stream from there.
+    // It restored a checkpoint taken before the kill and went on from there.
     const restored = victim.logs.find((line) => line.message === 'engine state restored')!;
     expect(Number(restored.checkpointJobsSeq)).toBeGreaterThan(0);
-    expect(Number(restored.replayedMessages)).toBeGreaterThan(0);
+    // Whether any job message is left to replay past it depends on where the kill fell (the checkpoint may already
+    // include the last committed batch), so the count is not checked; what must hold is that it ends where the
+    // reference does (below).
 
     const expected = await through.probe.decisions();
     const actual = await crashed.probe.decisions();

@@ -38,6 +38,12 @@ export class DeciderProbe {
     return row === undefined ? 0 : Number(row.stream_seq);
   }
 
+  /** The job stream position the last checkpoint includes (0: no checkpoint yet). */
+  async checkpointJobsSeq(): Promise<number> {
+    const [row] = await this.dataSource.query<{ jobs_seq: string }[]>(`SELECT jobs_seq FROM decider_global_state`);
+    return row === undefined ? 0 : Number(row.jobs_seq);
+  }
+
   async unpublished(): Promise<number> {
     const [row] = await this.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM decider_outbox WHERE published_at IS NULL`,

@@ -3,8 +3,9 @@ import { redisKey } from '../nest/redis.module';
 /**
  * The Redis layout of a test's live job counters, shared by their writer (the ingester) and their readers (the
  * gateway). One hash per test, `<ns>:anvil:live:<testId>`, a cache of `job_rollups`:
- * - `<queueId>:<state>` and `<queueId>:total` — the test's jobs on that queue;
- * - `*:<state>` and `*:total` — the same summed over every queue (`*` is never a queue id);
+ * - `<queueId>:<state>` and `<queueId>:total` — the test's jobs on that queue; a missing field is 0 (a rebuild
+ *   leaves zeros out, an increment creates the field);
+ * - `*:<state>` and `*:total` — the same summed over every queue (`*` is never a queue id), always all present;
  * - `rev` — bumped by every write, so a rebuild never overwrites an increment it did not see.
  * A missing hash means "unknown", never "zero": readers fall back to `job_rollups`.
  */
