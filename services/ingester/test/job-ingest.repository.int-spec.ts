@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { JobState, type JobStateChanged } from '@anvil/contracts';
-import { createTestDatabase, uniqueName, type TestDatabase } from '@anvil/testing';
+import { createTestDatabase, type TestDatabase } from '@anvil/testing';
 import { JobIngestRepository } from '../src/jobs/job-ingest.repository';
 import { mergeJobEvents } from '../src/jobs/merge-job-events.util';
 import { IngestProbe } from './ingest-probe';
 import { JobEventFactory } from './job-event.factory';
+import { insertRunningTest } from './running-test.fixture';
 
 // The repository alone against a real schema: the SQL of the hot path, without the bus.
 describe(JobIngestRepository.name, () => {
@@ -131,8 +131,8 @@ describe(JobIngestRepository.name, () => {
     });
 
     it('sums each queue per UTC day of submission, golden tests apart from the others', async () => {
-      const golden = await insertTest(db, true);
-      const plain = await insertTest(db, false);
+      const golden = await insertRunningTest(db, true);
+      const plain = await insertRunningTest(db, false);
       const g = new JobEventFactory(golden, new Date('2026-03-02T00:30:00Z'));
       const p = new JobEventFactory(plain, new Date('2026-03-02T00:30:00Z'));
       const early = g.job('Q1', 60); // 2026-03-01 23:30
@@ -170,26 +170,4 @@ describe(JobIngestRepository.name, () => {
 function pick(row: object): Record<'completed' | 'failed' | 'running' | 'total', number> {
   const { completed, failed, running, total } = row as Record<string, number>;
   return { completed, failed, running, total };
-}
-
-/** A test of a one-version template, golden or not; returns its id. */
-async function insertTest(db: TestDatabase, golden: boolean): Promise<string> {
-  const templateId = randomUUID();
-  const testId = randomUUID();
-  await db.dataSource.query(
-    `INSERT INTO templates (id, name, current_version, created_by) VALUES ($1, $2, 1, 'tester')`,
-    [templateId, uniqueName('tpl')],
-  );
-  await db.dataSource.query(
-    `INSERT INTO template_versions (template_id, version, kind, workload, queue_selector, submission_profile,
-       lifetime_seconds, robot, golden, created_by)
-     VALUES ($1, 1, 'functional', '{}', '{}', '{}', 3600, false, $2, 'tester')`,
-    [templateId, golden],
-  );
-  await db.dataSource.query(
-    `INSERT INTO tests (id, template_id, template_version, kind, robot, state, start_at, end_at, created_by)
-     VALUES ($1, $2, 1, 'functional', false, 'running', now(), now() + interval '1 hour', 'tester')`,
-    [testId, templateId],
-  );
-  return testId;
 }

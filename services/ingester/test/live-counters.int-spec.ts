@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { JobState } from '@anvil/contracts';
 import type { CoreConfig } from '@anvil/config';
@@ -11,6 +10,7 @@ import { IngesterMetrics } from '../src/metrics/ingester-metrics.service';
 import { IngestProbe } from './ingest-probe';
 import { JobEventFactory } from './job-event.factory';
 import { LiveCounterReader } from './live-counter-reader';
+import { insertRunningTest } from './running-test.fixture';
 
 // Live counters against real Redis and Postgres: a cache that always finds its way back to job_rollups.
 describe(LiveCountersService.name, () => {
@@ -115,23 +115,7 @@ describe(LiveCountersService.name, () => {
 
   describe('reconcile', () => {
     it('rewrites a drifted hash of a running test from the rollups', async () => {
-      const templateId = randomUUID();
-      const testId = randomUUID();
-      await db.dataSource.query(
-        `INSERT INTO templates (id, name, current_version, created_by) VALUES ($1, $2, 1, 'tester')`,
-        [templateId, uniqueName('tpl')],
-      );
-      await db.dataSource.query(
-        `INSERT INTO template_versions (template_id, version, kind, workload, queue_selector, submission_profile,
-           lifetime_seconds, robot, golden, created_by)
-         VALUES ($1, 1, 'functional', '{}', '{}', '{}', 3600, false, false, 'tester')`,
-        [templateId],
-      );
-      await db.dataSource.query(
-        `INSERT INTO tests (id, template_id, template_version, kind, robot, state, start_at, end_at, created_by)
-         VALUES ($1, $2, 1, 'functional', false, 'running', now(), now() + interval '1 hour', 'tester')`,
-        [testId, templateId],
-      );
+      const testId = await insertRunningTest(db);
       const f = new JobEventFactory(testId);
       await commit(f, 2, JobState.FAILED);
       await redis.hset(reader.key(testId), 'rev', 1, 'Q1:failed', 99, 'Q9:running', 5);
