@@ -12,6 +12,7 @@ export * from './consumer-runner.options';
 export * from './consumer-runner';
 export * from './dead-letter';
 export * from './headers.util';
+export { errorMessage } from './decode-message.util';
 export * from './trace-context.util';
 export * from './bus-handler.extras';
 export * from './jetstream.context';

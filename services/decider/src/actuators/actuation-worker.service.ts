@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { LeaderElectionService } from '@anvil/db';
-import { errorMessage } from '../error-message.util';
 import { DECIDER_CONFIG } from '../decider.constants';
 import type { DeciderConfig } from '../decider.env';
 import { ActuationRepository, type DueActuation } from './actuation.repository';
 import { EXTERNAL_ACTUATORS } from './external-actuators';
 import type { QueueActuator } from './queue-actuator';
+import { errorMessage } from '@anvil/bus';
 
 const POLL_MS = 1000;
 const PAGE = 50;

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { fromBinary } from '@bufbuild/protobuf';
-import { BUS_CONNECTION, type BusConnection } from '@anvil/bus';
+import { BUS_CONNECTION, type BusConnection, errorMessage } from '@anvil/bus';
 import { CONTRACTS, JobStateChangedSchema, type JobStateChanged } from '@anvil/contracts';
 import type { JobOutcome } from '@anvil/policy';
 import type { EngineSession } from '../engine/engine-session';
-import { errorMessage } from '../error-message.util';
 import { queueProfile } from '../queues/queue-info';
 import { QueueRepository } from '../queues/queue.repository';
 import { GoldenTestCache } from './golden-test.cache';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { fromBinary } from '@bufbuild/protobuf';
 import type { JsMsg } from 'nats';
-import { BUS_CONNECTION, deadLetter, type BusConnection } from '@anvil/bus';
+import { BUS_CONNECTION, type BusConnection, deadLetter, errorMessage } from '@anvil/bus';
 import {
   CONTRACTS,
   overrideModeName,
@@ -19,7 +19,6 @@ import { planOverride } from '../decisions/plan-override.util';
 import { PlanCommitter } from '../decisions/plan-committer.service';
 import { CheckpointService } from '../engine/checkpoint.service';
 import { trackEpisodes, type EngineSession } from '../engine/engine-session';
-import { errorMessage } from '../error-message.util';
 import { queueProfile } from '../queues/queue-info';
 import { QueueRepository } from '../queues/queue.repository';
 import { applyOverride } from './apply-override.util';

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { errorMessage } from '@anvil/bus';
 import type Redis from 'ioredis';
 import { CORE_CONFIG, type CoreConfig } from '@anvil/config';
 import { liveCountersKey, REDIS } from '@anvil/db';
@@ -69,7 +70,7 @@ export class LiveCountersRepository {
     try {
       return await Promise.race([
         work.catch((error: unknown) => {
-          this.warn(`not read (${errorText(error)})`);
+          this.warn(`not read (${errorMessage(error)})`);
           return undefined;
         }),
         timeout,
@@ -102,8 +103,4 @@ function flatPairs(reply: unknown): Buffer[] {
     ]);
   }
   return [];
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

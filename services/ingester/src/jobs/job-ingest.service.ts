@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Delivery } from '@anvil/bus';
+import { errorMessage } from '@anvil/bus';
 import type { JobStateChanged } from '@anvil/contracts';
 import { LiveCountersService } from '../live-counters/live-counters.service';
 import { IngesterMetrics } from '../metrics/ingester-metrics.service';
@@ -86,7 +87,7 @@ export class JobIngestService {
       if (!isSqlDataError(error)) {
         throw error;
       }
-      this.logger.warn(`batch refused by the database, storing job by job: ${errorText(error)}`);
+      this.logger.warn(`batch refused by the database, storing job by job: ${errorMessage(error)}`);
     }
     const results: JobIngestResult[] = [];
     for (const job of jobs) {
@@ -97,7 +98,7 @@ export class JobIngestService {
           throw error;
         }
         const ofJob = deliveries.filter((delivery) => delivery.message.jobId.toLowerCase() === job.id);
-        await this.reject(ofJob, `permanent failure: the database refused job ${job.id}: ${errorText(error)}`);
+        await this.reject(ofJob, `permanent failure: the database refused job ${job.id}: ${errorMessage(error)}`);
       }
     }
     const sum = (field: 'inserted' | 'advanced' | 'backwardsIgnored' | 'duplicates' | 'expired'): number =>
@@ -119,8 +120,4 @@ export class JobIngestService {
       this.logger.warn(`dead-lettered ${delivery.subject} (job ${delivery.message.jobId}): ${reason}`);
     }
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

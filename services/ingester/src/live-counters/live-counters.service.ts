@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { errorMessage } from '@anvil/bus';
 import type Redis from 'ioredis';
 import { CORE_CONFIG, type CoreConfig } from '@anvil/config';
 import { JOB_STATE_NAMES } from '@anvil/contracts';
@@ -140,7 +141,7 @@ export class LiveCountersService implements OnApplicationBootstrap, OnApplicatio
         tests.add(testId);
       }
     } catch (error) {
-      this.logger.warn(`cannot list running tests for the live counter reconcile: ${errorText(error)}`);
+      this.logger.warn(`cannot list running tests for the live counter reconcile: ${errorMessage(error)}`);
     }
     for (const testId of tests) {
       if (this.stopped) {
@@ -165,7 +166,7 @@ export class LiveCountersService implements OnApplicationBootstrap, OnApplicatio
   private markStale(testId: string, error: unknown): void {
     this.stale.add(testId);
     this.metrics.increment('ingester_live_counter_failures_total');
-    this.logger.warn(`live counters of test ${testId} not updated, rebuilding later: ${errorText(error)}`);
+    this.logger.warn(`live counters of test ${testId} not updated, rebuilding later: ${errorMessage(error)}`);
   }
 
   private schedule(): void {
@@ -174,7 +175,7 @@ export class LiveCountersService implements OnApplicationBootstrap, OnApplicatio
     }
     this.timer = setTimeout(() => {
       this.reconcile()
-        .catch((error: unknown) => this.logger.error(`live counter reconcile failed: ${errorText(error)}`))
+        .catch((error: unknown) => this.logger.error(`live counter reconcile failed: ${errorMessage(error)}`))
         .finally(() => this.schedule());
     }, this.config.reconcileMs);
     this.timer.unref();
@@ -196,8 +197,4 @@ function addDelta(increments: Map<string, Map<string, number>>, delta: RollupDel
     }
     add(liveCounterField(queueId, 'total'), delta.total);
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

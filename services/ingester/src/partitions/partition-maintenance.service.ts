@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { errorMessage } from '@anvil/bus';
 import { INGESTER_CONFIG } from '../ingester.constants';
 import type { IngesterConfig } from '../ingester.env';
 import { IngesterMetrics } from '../metrics/ingester-metrics.service';
@@ -61,7 +62,7 @@ export class PartitionMaintenanceService implements OnApplicationBootstrap, OnAp
     try {
       await work();
     } catch (error) {
-      this.logger.error(`job partitions: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(`job partitions: ${what} failed: ${errorMessage(error)}`);
     }
   }
 }
