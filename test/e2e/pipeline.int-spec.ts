@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import {
   createTestBus,
   createTestDatabase,
   expectEventually,
+  freePort,
   ServiceProcess,
   type TestBus,
   type TestDatabase,
@@ -106,15 +106,4 @@ async function getJson(url: string): Promise<any> {
     throw new Error(`GET ${url} → ${response.status} ${await response.text()}`);
   }
   return response.json();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

@@ -30,6 +30,20 @@ describe(PartitionRepository.name, () => {
     return rows.map((row) => row.name);
   }
 
+  /** Runs `work` while another session holds the partition maintenance lock of this schema. */
+  async function whileLockHeld(work: () => Promise<void>): Promise<void> {
+    const runner = db.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.anvil_ensure_job_partitions'))`);
+      await work();
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
   const partitionName = (offset: number): string => {
     const d = new Date(Date.now() + offset * DAY_MS);
     return `jobs_p${d.toISOString().slice(0, 10).replace(/-/g, '')}`;
@@ -49,18 +63,7 @@ describe(PartitionRepository.name, () => {
     });
 
     it('skips the work when another process holds the lock of this schema', async () => {
-      const runner = db.dataSource.createQueryRunner();
-      await runner.connect();
-      await runner.startTransaction();
-      try {
-        await runner.query(
-          `SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.anvil_ensure_job_partitions'))`,
-        );
-        expect(await repository.ensureJobPartitions()).toBeNull();
-      } finally {
-        await runner.rollbackTransaction();
-        await runner.release();
-      }
+      await whileLockHeld(async () => expect(await repository.ensureJobPartitions()).toBeNull());
       expect(await repository.ensureJobPartitions()).toBe(0);
     });
   });
@@ -139,18 +142,7 @@ describe(PartitionRepository.name, () => {
     });
 
     it('skips the work when another process holds the lock of this schema', async () => {
-      const runner = db.dataSource.createQueryRunner();
-      await runner.connect();
-      await runner.startTransaction();
-      try {
-        await runner.query(
-          `SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.anvil_ensure_job_partitions'))`,
-        );
-        expect(await repository.dropExpiredJobPartitions(1)).toBeNull();
-      } finally {
-        await runner.rollbackTransaction();
-        await runner.release();
-      }
+      await whileLockHeld(async () => expect(await repository.dropExpiredJobPartitions(1)).toBeNull());
     });
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { JobStateName } from '@anvil/contracts';
+import { JOB_STATE_NAMES, jobStateRank, type JobStateName } from '@anvil/contracts';
 import type { JobIngestResult } from './job-ingest-result.type';
 import type { JobUpdate } from './job-update.type';
 import { RollupDeltaAccumulator } from './rollup-delta.accumulator';
@@ -16,7 +16,9 @@ const RETRYABLE_CODES = new Set(['40P01', '40001']);
 const READ_RETENTION = `
   SELECT extract(epoch FROM retained_since) * 1000 AS retained_since_ms FROM job_retention WHERE id = 1 FOR SHARE`;
 
-const RANK = (state: string): string => `(CASE ${state} WHEN 'submitted' THEN 1 WHEN 'running' THEN 2 ELSE 3 END)`;
+// `jobStateRank` as SQL, so the database and the merge rank states the same way.
+const RANK = (state: string): string =>
+  `(CASE ${state} ${JOB_STATE_NAMES.map((name) => `WHEN '${name}' THEN ${jobStateRank(name)}`).join(' ')} END)`;
 
 // One statement per batch for every job: a new job is inserted; a stored one is locked and moved forward only if
 // the new state outranks the stored one (the first final state wins). `prev_state` keeps the state it left, which
