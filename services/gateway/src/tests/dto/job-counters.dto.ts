@@ -1,12 +1,7 @@
+import { JobStateCountsDto } from './job-state-counts.dto';
+
 /** Jobs of a test (on one queue, or on all) by current state: the live counters, or the hourly rollups summed. */
-export class JobCountersDto {
-  submitted!: number;
-  running!: number;
-  completed!: number;
-  failed!: number;
-  cancelled!: number;
-  lost!: number;
-  total!: number;
+export class JobCountersDto extends JobStateCountsDto {
   /** failed / (completed + failed) × 100, one decimal; null while no job has completed or failed. */
   failPercent!: number | null;
 }
