@@ -20,6 +20,19 @@ export interface SubmittedJob {
 }
 
 /**
+ * A job the backend holds for a test, found by the marks it was submitted with (job name, labels, comment).
+ * A submitter taking a test over adopts these, so a job whose `submitted` event its dead owner never
+ * published is tracked rather than lost or submitted again.
+ */
+export interface BackendJobRecord {
+  readonly jobId: string;
+  readonly queueId: string;
+  readonly backendJobId: string;
+  /** When the backend accepted the job, if it says. */
+  readonly submittedAt?: Date;
+}
+
+/**
  * One submission backend (sim, local, slurm, panda, kubernetes): the only interface the submitter
  * uses. Implementations throw on failure; the submitter retries on its next tick.
  */
@@ -31,6 +44,11 @@ export interface Backend {
   poll(backendJobIds: readonly string[]): Promise<Map<string, BackendJobStatus>>;
   /** Cancels a job that is not final yet; cancelling a final or unknown job does nothing. */
   cancel(backendJobId: string): Promise<void>;
+  /**
+   * The test's jobs the backend still knows (queued, running, or finished recently enough to be polled).
+   * Backends that cannot search by test return what they can and say so in their docs.
+   */
+  jobsOfTest(testId: string): Promise<BackendJobRecord[]>;
   /** Releases connections or child processes, if any. */
   close?(): Promise<void>;
 }

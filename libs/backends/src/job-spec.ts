@@ -1,9 +1,5 @@
-/** What to run: the template's workload. Backends that simulate (sim) ignore the command. */
-export interface JobWorkload {
-  readonly command: string;
-  readonly env?: Readonly<Record<string, string>>;
-  readonly timeLimitSeconds?: number;
-}
+import type { JobVariables } from './workload/job-variables';
+import type { WorkloadSpec } from './workload/workload-spec';
 
 /** One job to submit to one queue. */
 export interface JobSpec {
@@ -13,7 +9,8 @@ export interface JobSpec {
   readonly queueId: string;
   /** The queue's `backend_config`; each backend validates its own shape. */
   readonly backendConfig: unknown;
-  readonly workload: JobWorkload;
-  /** Values substituted into the workload (`$ANVIL_QUEUE`, …). */
-  readonly variables: Readonly<Record<string, string>>;
+  /** The template's workload, already validated (`parseWorkloadSpec`). The `sim` backend ignores it. */
+  readonly workload: WorkloadSpec;
+  /** Substituted into the workload (`${test.id}`, …) and exported as `ANVIL_*` environment variables. */
+  readonly variables: JobVariables;
 }

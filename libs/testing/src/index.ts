@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './test-bus';
 export * from './service-process';
 export * from './free-port';
+export * from './example-workload';

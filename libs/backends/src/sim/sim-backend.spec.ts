@@ -11,7 +11,14 @@ const model: SimQueueModel = {
 };
 
 function spec(jobId: string, backendConfig: unknown = model): JobSpec {
-  return { jobId, testId: 't1', queueId: 'Q1', backendConfig, workload: { command: 'true' }, variables: {} };
+  return {
+    jobId,
+    testId: 't1',
+    queueId: 'Q1',
+    backendConfig,
+    workload: { command: 'true' },
+    variables: { testId: 't1', queueId: 'Q1', queueName: 'Q1', siteId: 'S1', jobId, jobIndex: 0, backend: 'sim' },
+  };
 }
 
 describe(SimBackend.name, () => {

@@ -1,4 +1,4 @@
-import type { Backend, BackendCapabilities, SubmittedJob } from '../backend';
+import type { Backend, BackendCapabilities, BackendJobRecord, SubmittedJob } from '../backend';
 import type { BackendJobStatus } from '../backend-job-status';
 import type { JobSpec } from '../job-spec';
 import { computeSimOutcome, type SimOutcome } from './sim-outcome';
@@ -14,6 +14,8 @@ export interface SimBackendOptions {
 }
 
 interface SimJob {
+  readonly testId: string;
+  readonly queueId: string;
   readonly submittedMs: number;
   readonly outcome: SimOutcome;
   cancelledMs?: number;
@@ -44,8 +46,13 @@ export class SimBackend implements Backend {
       // The id derives from the job id, so submitting the same job twice (a retry) submits it once.
       const backendJobId = `sim-${spec.jobId}`;
       if (!this.jobs.has(backendJobId)) {
-        const outcome = computeSimOutcome(this.options.seed, spec.jobId, model, spec.workload.timeLimitSeconds);
-        this.jobs.set(backendJobId, { submittedMs: this.clock(), outcome });
+        const outcome = computeSimOutcome(
+          this.options.seed,
+          spec.jobId,
+          model,
+          spec.workload.resources?.timeLimitSeconds,
+        );
+        this.jobs.set(backendJobId, { testId: spec.testId, queueId: spec.queueId, submittedMs: this.clock(), outcome });
       }
       return Promise.resolve({ backendJobId });
     } catch (error) {
@@ -75,6 +82,21 @@ export class SimBackend implements Backend {
       }
     }
     return Promise.resolve();
+  }
+
+  jobsOfTest(testId: string): Promise<BackendJobRecord[]> {
+    const records: BackendJobRecord[] = [];
+    for (const [backendJobId, job] of this.jobs) {
+      if (job.testId === testId) {
+        records.push({
+          jobId: backendJobId.slice('sim-'.length),
+          queueId: job.queueId,
+          backendJobId,
+          submittedAt: new Date(job.submittedMs),
+        });
+      }
+    }
+    return Promise.resolve(records);
   }
 
   /** Number of jobs the simulation remembers (for tests and diagnostics). */

@@ -6,7 +6,7 @@ import type { OwnedTestRow } from './owned-test-row.type';
 const OWNED_TESTS = `
   SELECT t.id AS "testId", t.lease_epoch::text AS "leaseEpoch", t.kind, t.end_at AS "endAt",
          v.submission_profile AS profile, v.workload,
-         (SELECT COALESCE(json_agg(json_build_object('queueId', q.id, 'siteId', q.site_id, 'backend', q.backend,
+         (SELECT COALESCE(json_agg(json_build_object('queueId', q.id, 'queueName', q.name, 'siteId', q.site_id, 'backend', q.backend,
                                                      'backendConfig', q.backend_config, 'status', q.status)
                                    ORDER BY q.id), '[]'::json)
           FROM test_queues tq JOIN queues q ON q.id = tq.queue_id WHERE tq.test_id = t.id) AS queues

@@ -9,8 +9,8 @@ const row: OwnedTestRow = {
   profile: { minQueueDepth: 1, maxRunning: 4 },
   workload: { command: 'athena', env: { A: 'b' } },
   queues: [
-    { queueId: 'Q1', siteId: 'S1', backend: 'sim', backendConfig: {}, status: 'online' },
-    { queueId: 'Q2', siteId: 'S1', backend: 'sim', backendConfig: {}, status: 'offline' },
+    { queueId: 'Q1', queueName: 'Q1', siteId: 'S1', backend: 'sim', backendConfig: {}, status: 'online' },
+    { queueId: 'Q2', queueName: 'Q2', siteId: 'S1', backend: 'sim', backendConfig: {}, status: 'offline' },
   ],
 };
 
@@ -30,8 +30,8 @@ describe('keeperTestFromRow', () => {
   });
 
   it('names the workload field when it is wrong', () => {
-    expect(() => keeperTestFromRow({ ...row, workload: { command: 'x', timeLimitSeconds: 0 } })).toThrow(
-      'workload.timeLimitSeconds must be a positive number',
+    expect(() => keeperTestFromRow({ ...row, workload: { command: 'x', resources: { timeLimitSeconds: 0 } } })).toThrow(
+      'workload.resources.timeLimitSeconds must be an integer from 1 to 604800',
     );
   });
 });

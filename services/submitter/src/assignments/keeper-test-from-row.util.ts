@@ -1,4 +1,4 @@
-import type { JobWorkload } from '@anvil/backends';
+import { parseWorkloadSpec } from '@anvil/backends';
 import type { KeeperProfile, KeeperTest } from '../keeper/keeper-test.type';
 import type { OwnedTestRow } from './owned-test-row.type';
 
@@ -30,30 +30,6 @@ function profileFrom(value: unknown): KeeperProfile {
   };
 }
 
-function workloadFrom(value: unknown): JobWorkload {
-  const w = object(value, 'workload');
-  if (typeof w.command !== 'string') {
-    throw new Error('workload.command must be a string');
-  }
-  let env: Record<string, string> | undefined;
-  if (w.env !== undefined) {
-    const e = object(w.env, 'workload.env');
-    if (!Object.values(e).every((v) => typeof v === 'string')) {
-      throw new Error('workload.env values must be strings');
-    }
-    env = e as Record<string, string>;
-  }
-  const limit = w.timeLimitSeconds;
-  if (limit !== undefined && (typeof limit !== 'number' || !(limit > 0))) {
-    throw new Error('workload.timeLimitSeconds must be a positive number');
-  }
-  return {
-    command: w.command,
-    ...(env === undefined ? {} : { env }),
-    ...(limit === undefined ? {} : { timeLimitSeconds: limit }),
-  };
-}
-
 /** The keeper's view of an owned test; throws naming the field when the stored template version is unusable. */
 export function keeperTestFromRow(row: OwnedTestRow): KeeperTest {
   return {
@@ -62,9 +38,10 @@ export function keeperTestFromRow(row: OwnedTestRow): KeeperTest {
     kind: row.kind,
     endAt: new Date(row.endAt),
     profile: profileFrom(row.profile),
-    workload: workloadFrom(row.workload),
+    workload: parseWorkloadSpec(row.workload),
     queues: row.queues.map((q) => ({
       queueId: q.queueId,
+      queueName: q.queueName,
       siteId: q.siteId,
       backend: q.backend,
       backendConfig: q.backendConfig,

@@ -2,6 +2,7 @@ import type { QueueStatus } from '@anvil/db';
 
 export interface OwnedQueueRow {
   queueId: string;
+  queueName: string;
   siteId: string;
   backend: string;
   backendConfig: unknown;

@@ -1,4 +1,4 @@
-import type { JobWorkload } from '@anvil/backends';
+import type { WorkloadSpec } from '@anvil/backends';
 
 /** How each queue of a test is fed. */
 export interface KeeperProfile {
@@ -12,6 +12,7 @@ export interface KeeperProfile {
 
 export interface KeeperQueue {
   readonly queueId: string;
+  readonly queueName: string;
   readonly siteId: string;
   readonly backend: string;
   readonly backendConfig: unknown;
@@ -26,6 +27,6 @@ export interface KeeperTest {
   readonly kind: string;
   readonly endAt: Date;
   readonly profile: KeeperProfile;
-  readonly workload: JobWorkload;
+  readonly workload: WorkloadSpec;
   readonly queues: readonly KeeperQueue[];
 }

@@ -23,8 +23,8 @@ function makeTest(overrides: Partial<KeeperTest> = {}): KeeperTest {
     profile: { minQueueDepth: 2, maxRunning: 3, totalJobs: 0 },
     workload: { command: 'true' },
     queues: [
-      { queueId: 'Q1', siteId: 'S1', backend: 'sim', backendConfig: steady, online: true },
-      { queueId: 'Q2', siteId: 'S1', backend: 'sim', backendConfig: steady, online: true },
+      { queueId: 'Q1', queueName: 'Q1', siteId: 'S1', backend: 'sim', backendConfig: steady, online: true },
+      { queueId: 'Q2', queueName: 'Q2', siteId: 'S1', backend: 'sim', backendConfig: steady, online: true },
     ],
     ...overrides,
   };
@@ -147,7 +147,7 @@ describe(TestKeeper.name, () => {
     it('skips a queue whose backend is not available when the test targets it', async () => {
       const queues = [
         ...makeTest().queues,
-        { queueId: 'Q3', siteId: 'S2', backend: 'slurm', backendConfig: {}, online: true },
+        { queueId: 'Q3', queueName: 'Q3', siteId: 'S2', backend: 'slurm', backendConfig: {}, online: true },
       ];
       const keeper = new TestKeeper(makeTest({ queues }), deps);
       await keeper.tick();

@@ -254,10 +254,13 @@ export class TestKeeper {
       backendConfig: queue.backendConfig,
       workload: this.test.workload,
       variables: {
-        ANVIL_JOB_ID: jobId,
-        ANVIL_TEST_ID: this.testId,
-        ANVIL_QUEUE_ID: queue.queueId,
-        ANVIL_SITE_ID: queue.siteId,
+        testId: this.testId,
+        queueId: queue.queueId,
+        queueName: queue.queueName,
+        siteId: queue.siteId,
+        jobId,
+        jobIndex: this.submittedTotals.get(queue.queueId) ?? 0,
+        backend: backend.name,
       },
     };
     let backendJobId: string;
