@@ -3,6 +3,7 @@ import { DeciderState1795451209803 } from './migrations/1795451209803-decider-st
 import { QueueDailyRollups1795960000000 } from './migrations/1795960000000-queue-daily-rollups';
 import { TestQueueCount1795960000001 } from './migrations/1795960000001-test-queue-count';
 import { JobsSingleUpsert1795960000002 } from './migrations/1795960000002-jobs-single-upsert';
+import { WorkloadResources1795960000003 } from './migrations/1795960000003-workload-resources';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new file. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   QueueDailyRollups1795960000000,
   TestQueueCount1795960000001,
   JobsSingleUpsert1795960000002,
+  WorkloadResources1795960000003,
 ];

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { loadExampleWorkload } from '@anvil/testing';
 import { seedGrid } from './seed-grid';
 import { startGateway, type GatewayUnderTest } from './gateway-app';
 
@@ -10,7 +11,7 @@ function template(overrides: Record<string, unknown> = {}): Record<string, unkno
     name: `ping-${Math.random().toString(36).slice(2, 8)}`,
     kind: 'functional',
     description: 'pings CERN',
-    workload: { command: '/bin/true', env: { MODE: 'ping' }, timeLimitSeconds: 600 },
+    workload: { command: '/bin/true', env: { MODE: 'ping' }, resources: { timeLimitSeconds: 600 } },
     queueSelector: { queueIds: ['cern-q1', 'cern-q2'] },
     submissionProfile: { minQueueDepth: 1, maxRunning: 2 },
     lifetimeSeconds: 3600,
@@ -58,7 +59,7 @@ describe('templates API', () => {
         currentVersion: 1,
         kind: 'functional',
         description: 'pings CERN',
-        workload: { command: '/bin/true', env: { MODE: 'ping' }, timeLimitSeconds: 600 },
+        workload: { command: '/bin/true', env: { MODE: 'ping' }, resources: { timeLimitSeconds: 600 } },
         queueSelector: { queueIds: ['cern-q1', 'cern-q2'] },
         submissionProfile: { minQueueDepth: 1, maxRunning: 2 },
         lifetimeSeconds: 3600,
@@ -152,7 +153,36 @@ describe('templates API', () => {
     it('refuses an unknown property, top-level or nested', async () => {
       const top = await expectBadRequest(template({ colour: 'red' }), 'colour');
       expect(top).toEqual([{ field: 'colour', problem: 'is not an allowed property' }]);
-      await expectBadRequest(template({ workload: { command: 'x', image: 'alpine' } }), 'workload.image');
+      await expectBadRequest(template({ workload: { command: 'x', colour: 'red' } }), 'workload.colour');
+    });
+
+    it('names each broken field of a malformed workload spec', async () => {
+      const details = await expectBadRequest(
+        template({
+          workload: {
+            script: 'echo hi',
+            metrics: [{ name: 'events_per_second', pattern: 'events/s: [0-9.]+' }],
+            errorRules: [{ errorClass: 'weather', exitCodes: [66] }],
+          },
+        }),
+        'workload.metrics[0].pattern',
+      );
+      expect(details.map((d) => d.field)).toEqual(['workload.metrics[0].pattern', 'workload.errorRules[0].errorClass']);
+      await expectBadRequest(template({ workload: { command: 'a', script: 'b' } }), 'workload');
+      await expectBadRequest(
+        template({ workload: { command: 'a', success: { outputPattern: '(' } } }),
+        'workload.success.outputPattern',
+      );
+    });
+
+    it('accepts the example workloads of docs/examples', async () => {
+      for (const name of ['cpu-benchmark', 'data-access-check'] as const) {
+        const response = await request(http)
+          .post('/api/v1/templates')
+          .send(template({ name: `example-${name}`, workload: loadExampleWorkload(name) }))
+          .expect(201);
+        expect(response.body.workload).toEqual(loadExampleWorkload(name));
+      }
     });
 
     it('names the nested field when a nested value has the wrong type', async () => {

@@ -1,3 +1,4 @@
+import type { WorkloadSpec } from '@anvil/backends';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 export type TestKindName = 'functional' | 'stress' | 'benchmark';
@@ -9,19 +10,27 @@ export interface QueueSelector {
   backend?: string;
 }
 
+/** A stress test's in-flight limit per queue from `afterSeconds` after the start. */
+export interface SubmissionStepDoc {
+  afterSeconds: number;
+  maxRunning: number;
+}
+
 export interface SubmissionProfileDoc {
   minQueueDepth: number;
   maxRunning: number;
   /** Stress tests: jobs per queue; 0 or absent means unlimited. */
   totalJobs?: number;
+  /** Replace jobs that end (default true), or submit each queue's first batch only. */
+  resubmit?: boolean;
+  /** Stress tests: the in-flight limit over time (ascending `afterSeconds`). */
+  steps?: SubmissionStepDoc[];
+  /** How the limit moves between steps; default `step`. */
+  ramp?: 'step' | 'linear';
 }
 
-/** The workload as stored in a template. The `sim` backend ignores the command and uses the queue's model. */
-export interface WorkloadDoc {
-  command: string;
-  env?: Record<string, string>;
-  timeLimitSeconds?: number;
-}
+/** The workload as stored in a template (validated by `parseWorkloadSpec`). */
+export type WorkloadDoc = WorkloadSpec;
 
 @Entity('template_versions')
 export class TemplateVersionEntity {

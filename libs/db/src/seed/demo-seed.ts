@@ -81,7 +81,7 @@ export async function seedDemo(dataSource: DataSource, options: DemoSeedOptions)
       [
         templateId,
         'Demo: a short simulated job on every queue of the simulated grid, renewed by the robot',
-        { command: 'sim', timeLimitSeconds: 600 },
+        { command: 'sim', resources: { timeLimitSeconds: 600 } },
         { backend: 'sim' },
         { minQueueDepth: options.minQueueDepth, maxRunning: options.maxRunning },
         options.lifetimeSeconds,

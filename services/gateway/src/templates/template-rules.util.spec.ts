@@ -45,4 +45,20 @@ describe('templateRuleViolations', () => {
       { field: 'queueSelector.queueIds[2]', problem: 'repeats queue a' },
     ]);
   });
+
+  it('names the step whose afterSeconds does not increase', () => {
+    const steps = [
+      { afterSeconds: 60, maxRunning: 4 },
+      { afterSeconds: 60, maxRunning: 8 },
+    ];
+    expect(templateRuleViolations(template({ submissionProfile: { minQueueDepth: 1, maxRunning: 2, steps } }))).toEqual(
+      [{ field: 'submissionProfile.steps[1].afterSeconds', problem: 'must be greater than the step before' }],
+    );
+  });
+
+  it('reports workload problems with their fields', () => {
+    expect(templateRuleViolations(template({ workload: { command: 'true', resources: { cores: 0 } } }))).toEqual([
+      { field: 'workload.resources.cores', problem: 'must be an integer from 1 to 1024' },
+    ]);
+  });
 });

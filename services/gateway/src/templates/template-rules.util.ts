@@ -1,9 +1,10 @@
+import { workloadProblems } from '@anvil/backends';
 import type { ApiErrorDetail } from '../errors/api-error-detail';
 import type { CreateTemplateDto } from './dto/create-template.dto';
 
 /** Rules across fields of a well-formed template (each field on its own was already validated). */
 export function templateRuleViolations(template: CreateTemplateDto): ApiErrorDetail[] {
-  const problems: ApiErrorDetail[] = [];
+  const problems: ApiErrorDetail[] = [...workloadProblems(template.workload)];
   const { minQueueDepth, maxRunning } = template.submissionProfile;
   if (minQueueDepth > maxRunning) {
     problems.push({ field: 'submissionProfile.minQueueDepth', problem: 'must be ≤ submissionProfile.maxRunning' });
@@ -16,6 +17,15 @@ export function templateRuleViolations(template: CreateTemplateDto): ApiErrorDet
   if ((queueIds ?? []).length === 0 && Object.keys(labels ?? {}).length === 0 && backend === undefined) {
     problems.push({ field: 'queueSelector', problem: 'must set queueIds, labels or backend' });
   }
+  (template.submissionProfile.steps ?? []).forEach((step, index) => {
+    const previous = template.submissionProfile.steps?.[index - 1];
+    if (previous !== undefined && step.afterSeconds <= previous.afterSeconds) {
+      problems.push({
+        field: `submissionProfile.steps[${index}].afterSeconds`,
+        problem: 'must be greater than the step before',
+      });
+    }
+  });
   const seen = new Set<string>();
   (queueIds ?? []).forEach((id, index) => {
     if (seen.has(id)) {

@@ -79,12 +79,15 @@ function toNewTemplate(input: CreateTemplateDto): NewTemplate {
     kind: input.kind,
     description: input.description ?? '',
     // Stored as plain documents (the DTO instances carry no extra state, but JSON should hold only data).
-    workload: { command: workload.command, env: workload.env ?? {}, timeLimitSeconds: workload.timeLimitSeconds },
+    workload,
     queueSelector: { queueIds: queueSelector.queueIds, labels: queueSelector.labels, backend: queueSelector.backend },
     submissionProfile: {
       minQueueDepth: submissionProfile.minQueueDepth,
       maxRunning: submissionProfile.maxRunning,
       totalJobs: submissionProfile.totalJobs,
+      resubmit: submissionProfile.resubmit,
+      steps: submissionProfile.steps?.map((step) => ({ afterSeconds: step.afterSeconds, maxRunning: step.maxRunning })),
+      ramp: submissionProfile.ramp,
     },
     lifetimeSeconds: input.lifetimeSeconds,
     robot: input.robot ?? input.kind === 'functional',

@@ -4,7 +4,7 @@ import type { InFlightJobRow } from './in-flight-job-row.type';
 import type { OwnedTestRow } from './owned-test-row.type';
 
 const OWNED_TESTS = `
-  SELECT t.id AS "testId", t.lease_epoch::text AS "leaseEpoch", t.kind, t.end_at AS "endAt",
+  SELECT t.id AS "testId", t.lease_epoch::text AS "leaseEpoch", t.kind, t.start_at AS "startAt", t.end_at AS "endAt",
          v.submission_profile AS profile, v.workload,
          (SELECT COALESCE(json_agg(json_build_object('queueId', q.id, 'queueName', q.name, 'siteId', q.site_id, 'backend', q.backend,
                                                      'backendConfig', q.backend_config, 'status', q.status)

@@ -5,6 +5,7 @@ const row: OwnedTestRow = {
   testId: '0d4c1a57-0000-4000-8000-000000000001',
   leaseEpoch: '3',
   kind: 'functional',
+  startAt: new Date('2029-12-31T00:00:00Z'),
   endAt: new Date('2030-01-01T00:00:00Z'),
   profile: { minQueueDepth: 1, maxRunning: 4 },
   workload: { command: 'athena', env: { A: 'b' } },
@@ -18,7 +19,14 @@ describe('keeperTestFromRow', () => {
   it('converts a stored test when it is valid', () => {
     const test = keeperTestFromRow(row);
     expect(test.leaseEpoch).toBe(3n);
-    expect(test.profile).toEqual({ minQueueDepth: 1, maxRunning: 4, totalJobs: 0 });
+    expect(test.profile).toEqual({
+      minQueueDepth: 1,
+      maxRunning: 4,
+      totalJobs: 0,
+      resubmit: true,
+      steps: [],
+      ramp: 'step',
+    });
     expect(test.workload).toEqual({ command: 'athena', env: { A: 'b' } });
     expect(test.queues.map((q) => q.online)).toEqual([true, false]);
   });

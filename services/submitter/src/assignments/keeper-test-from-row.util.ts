@@ -1,5 +1,5 @@
 import { parseWorkloadSpec } from '@anvil/backends';
-import type { KeeperProfile, KeeperTest } from '../keeper/keeper-test.type';
+import type { KeeperProfile, KeeperTest, ProfileStep } from '../keeper/keeper-test.type';
 import type { OwnedTestRow } from './owned-test-row.type';
 
 type Fields = Record<string, unknown>;
@@ -21,12 +21,40 @@ function count(value: unknown, field: string, fallback?: number): number {
   return value;
 }
 
+function steps(value: unknown): ProfileStep[] {
+  if (value === undefined) {
+    return [];
+  }
+  if (!Array.isArray(value)) {
+    throw new Error('submission_profile.steps must be an array');
+  }
+  let previous = -1;
+  return value.map((entry, i) => {
+    const step = object(entry, `submission_profile.steps[${i}]`);
+    const afterSeconds = count(step.afterSeconds, `submission_profile.steps[${i}].afterSeconds`);
+    if (afterSeconds <= previous) {
+      throw new Error(`submission_profile.steps[${i}].afterSeconds must be greater than the step before`);
+    }
+    previous = afterSeconds;
+    return { afterSeconds, maxRunning: count(step.maxRunning, `submission_profile.steps[${i}].maxRunning`) };
+  });
+}
+
 function profileFrom(value: unknown): KeeperProfile {
   const p = object(value, 'submission_profile');
+  if (p.resubmit !== undefined && typeof p.resubmit !== 'boolean') {
+    throw new Error('submission_profile.resubmit must be a boolean');
+  }
+  if (p.ramp !== undefined && p.ramp !== 'step' && p.ramp !== 'linear') {
+    throw new Error('submission_profile.ramp must be step or linear');
+  }
   return {
     minQueueDepth: count(p.minQueueDepth, 'submission_profile.minQueueDepth'),
     maxRunning: count(p.maxRunning, 'submission_profile.maxRunning'),
     totalJobs: count(p.totalJobs, 'submission_profile.totalJobs', 0),
+    resubmit: p.resubmit ?? true,
+    steps: steps(p.steps),
+    ramp: p.ramp ?? 'step',
   };
 }
 
@@ -36,6 +64,7 @@ export function keeperTestFromRow(row: OwnedTestRow): KeeperTest {
     testId: row.testId,
     leaseEpoch: BigInt(row.leaseEpoch),
     kind: row.kind,
+    startAt: new Date(row.startAt),
     endAt: new Date(row.endAt),
     profile: profileFrom(row.profile),
     workload: parseWorkloadSpec(row.workload),

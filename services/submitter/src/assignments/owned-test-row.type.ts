@@ -15,6 +15,7 @@ export interface OwnedTestRow {
   /** Postgres bigint, read as a string. */
   leaseEpoch: string;
   kind: string;
+  startAt: Date;
   endAt: Date;
   /** `template_versions.submission_profile` (jsonb, unchecked). */
   profile: unknown;

@@ -19,8 +19,9 @@ function makeTest(overrides: Partial<KeeperTest> = {}): KeeperTest {
     testId: '0d4c1a57-0000-4000-8000-000000000001',
     leaseEpoch: 1n,
     kind: 'functional',
+    startAt: new Date(T0),
     endAt: new Date(T0 + 3_600_000),
-    profile: { minQueueDepth: 2, maxRunning: 3, totalJobs: 0 },
+    profile: { minQueueDepth: 2, maxRunning: 3, totalJobs: 0, resubmit: true, steps: [], ramp: 'step' },
     workload: { command: 'true' },
     queues: [
       { queueId: 'Q1', queueName: 'Q1', siteId: 'S1', backend: 'sim', backendConfig: steady, online: true },
@@ -135,7 +136,10 @@ describe(TestKeeper.name, () => {
     });
 
     it('stops at totalJobs per queue when the test is a stress test', async () => {
-      const keeper = new TestKeeper(makeTest({ profile: { minQueueDepth: 5, maxRunning: 5, totalJobs: 7 } }), deps);
+      const keeper = new TestKeeper(
+        makeTest({ profile: { ...makeTest().profile, minQueueDepth: 5, maxRunning: 5, totalJobs: 7 } }),
+        deps,
+      );
       for (let second = 0; second < 60; second++) {
         await keeper.tick();
         now += 1_000;
@@ -219,7 +223,7 @@ describe(TestKeeper.name, () => {
   describe('update', () => {
     it('takes the new profile when the lease epoch is higher', async () => {
       const keeper = new TestKeeper(makeTest(), deps);
-      keeper.update(makeTest({ leaseEpoch: 2n, profile: { minQueueDepth: 1, maxRunning: 1, totalJobs: 0 } }));
+      keeper.update(makeTest({ leaseEpoch: 2n, profile: { ...makeTest().profile, minQueueDepth: 1, maxRunning: 1 } }));
       await keeper.tick();
       expect(count('submitted')).toBe(2);
       expect(keeper.leaseEpoch).toBe(2n);

@@ -236,7 +236,13 @@ export class TestKeeper {
       );
       return;
     }
-    const wanted = jobsToSubmit(this.counts(queue.queueId), this.test.profile, this.deps.maxSubmitPerTick);
+    const elapsedSeconds = (this.deps.clock() - this.test.startAt.getTime()) / 1000;
+    const wanted = jobsToSubmit(
+      this.counts(queue.queueId),
+      this.test.profile,
+      this.deps.maxSubmitPerTick,
+      elapsedSeconds,
+    );
     for (let i = 0; i < wanted && this.phase === 'running'; i++) {
       if (!(await this.submitOne(queue, backend))) {
         return;

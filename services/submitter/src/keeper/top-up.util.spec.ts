@@ -1,6 +1,13 @@
-import { jobsToSubmit } from './top-up.util';
+import type { KeeperProfile } from './keeper-test.type';
+import { jobsToSubmit, maxRunningAt } from './top-up.util';
 
-const functional = { minQueueDepth: 2, maxRunning: 5, totalJobs: 0 };
+const base = { totalJobs: 0, resubmit: true, steps: [], ramp: 'step' } as const;
+
+function profile(fields: Partial<KeeperProfile>): KeeperProfile {
+  return { minQueueDepth: 2, maxRunning: 5, ...base, ...fields };
+}
+
+const functional = profile({});
 
 describe('jobsToSubmit', () => {
   it('fills the queue up to minQueueDepth when it is empty', () => {
@@ -21,7 +28,7 @@ describe('jobsToSubmit', () => {
   });
 
   it('stops at totalJobs when the test is a stress test', () => {
-    const stress = { minQueueDepth: 10, maxRunning: 20, totalJobs: 25 };
+    const stress = profile({ minQueueDepth: 10, maxRunning: 20, totalJobs: 25 });
     expect(jobsToSubmit({ submitted: 0, running: 5, submittedTotal: 22 }, stress, 100)).toBe(3);
     expect(jobsToSubmit({ submitted: 0, running: 0, submittedTotal: 25 }, stress, 100)).toBe(0);
   });
@@ -31,7 +38,40 @@ describe('jobsToSubmit', () => {
   });
 
   it('submits at most perTickLimit at once when the profile asks for many', () => {
-    const deep = { minQueueDepth: 500, maxRunning: 1000, totalJobs: 0 };
+    const deep = profile({ minQueueDepth: 500, maxRunning: 1000 });
     expect(jobsToSubmit({ submitted: 0, running: 0, submittedTotal: 0 }, deep, 50)).toBe(50);
+  });
+
+  it('submits each queue its first batch only when resubmission is off', () => {
+    const once = profile({ resubmit: false, minQueueDepth: 2, maxRunning: 3 });
+    expect(jobsToSubmit({ submitted: 0, running: 0, submittedTotal: 0 }, once, 100)).toBe(2);
+    expect(jobsToSubmit({ submitted: 0, running: 2, submittedTotal: 2 }, once, 100)).toBe(1);
+    expect(jobsToSubmit({ submitted: 0, running: 0, submittedTotal: 3 }, once, 100)).toBe(0);
+  });
+
+  it('follows the step profile when the test has steps', () => {
+    const stepped = profile({
+      minQueueDepth: 50,
+      maxRunning: 2,
+      steps: [
+        { afterSeconds: 60, maxRunning: 10 },
+        { afterSeconds: 120, maxRunning: 4 },
+      ],
+    });
+    expect(maxRunningAt(stepped, 0)).toBe(2);
+    expect(maxRunningAt(stepped, 59)).toBe(2);
+    expect(maxRunningAt(stepped, 60)).toBe(10);
+    expect(maxRunningAt(stepped, 500)).toBe(4);
+    expect(jobsToSubmit({ submitted: 0, running: 0, submittedTotal: 0 }, stepped, 100, 30)).toBe(2);
+    expect(jobsToSubmit({ submitted: 0, running: 2, submittedTotal: 2 }, stepped, 100, 90)).toBe(8);
+    expect(jobsToSubmit({ submitted: 0, running: 10, submittedTotal: 12 }, stepped, 100, 130)).toBe(0);
+  });
+
+  it('ramps linearly between steps when the ramp is linear', () => {
+    const ramp = profile({ maxRunning: 0, ramp: 'linear', steps: [{ afterSeconds: 100, maxRunning: 50 }] });
+    expect(maxRunningAt(ramp, 0)).toBe(0);
+    expect(maxRunningAt(ramp, 50)).toBe(25);
+    expect(maxRunningAt(ramp, 99)).toBe(49);
+    expect(maxRunningAt(ramp, 1000)).toBe(50);
   });
 });

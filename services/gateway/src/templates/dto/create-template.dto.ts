@@ -14,11 +14,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { WorkloadSpec } from '@anvil/backends';
 import type { TestKindName } from '@anvil/db';
 import { TEST_KINDS } from '../../common/test-kinds.constant';
 import { QueueSelectorDto } from './queue-selector.dto';
 import { SubmissionProfileDto } from './submission-profile.dto';
-import { WorkloadDto } from './workload.dto';
 
 // Rules run bottom-up and stop at the first failure (after @IsDefined): the type check is the last decorator.
 export class CreateTemplateDto {
@@ -39,11 +39,10 @@ export class CreateTemplateDto {
   @IsString()
   description?: string;
 
+  /** Checked field by field by `workloadProblems` (libs/backends) with the template's other rules. */
   @IsDefined({ message: 'is required' })
-  @ValidateNested()
   @IsObject()
-  @Type(() => WorkloadDto)
-  workload!: WorkloadDto;
+  workload!: WorkloadSpec;
 
   @IsDefined({ message: 'is required' })
   @ValidateNested()
