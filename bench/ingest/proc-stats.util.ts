@@ -60,6 +60,16 @@ export function readPeakRssMb(pid: number): number {
   }
 }
 
+/** Current resident memory (VmRSS) of a live process in MB; NaN once it is gone. */
+export function readRssMb(pid: number): number {
+  try {
+    const kb = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return kb / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
 export function readSystemCpu(): { busySeconds: number; totalSeconds: number } {
   return parseSystemCpu(readFileSync('/proc/stat', 'utf8'));
 }

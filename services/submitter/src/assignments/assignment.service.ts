@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { TestAssigned } from '@anvil/contracts';
 import { KeeperRegistryService } from '../keeper/keeper-registry.service';
-import type { TrackedJob } from '../keeper/tracked-job.type';
 import { SUBMITTER_CONFIG } from '../submitter-config.constant';
 import type { SubmitterConfig } from '../submitter.env';
+import { AdoptionService } from './adoption.service';
 import { AssignmentsRepository } from './assignments.repository';
 import { keeperTestFromRow } from './keeper-test-from-row.util';
 import type { OwnedTestRow } from './owned-test-row.type';
@@ -23,6 +23,7 @@ export class AssignmentService {
   constructor(
     private readonly repository: AssignmentsRepository,
     private readonly registry: KeeperRegistryService,
+    private readonly adoption: AdoptionService,
     @Inject(SUBMITTER_CONFIG) private readonly config: SubmitterConfig,
   ) {}
 
@@ -68,19 +69,11 @@ export class AssignmentService {
     if (test.endAt.getTime() <= Date.now()) {
       return; // the scheduler completes it; nothing to run
     }
-    const adoption = await this.repository.adoption(test.testId);
+    const adoption = await this.adoption.adoption(test);
     // Another sync (event and reconciler) may have started it while we read.
     if (this.registry.get(test.testId) !== undefined) {
       return;
     }
-    const jobs: TrackedJob[] = adoption.jobs.map((j) => ({
-      jobId: j.jobId,
-      queueId: j.queueId,
-      backend: j.backend,
-      backendJobId: j.backendJobId,
-      submittedAt: new Date(j.submittedAt),
-      state: j.state,
-    }));
-    this.registry.start(test, { jobs, submittedTotals: adoption.totals }, source);
+    this.registry.start(test, adoption, source);
   }
 }

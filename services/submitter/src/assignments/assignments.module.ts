@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { KeeperModule } from '../keeper/keeper.module';
+import { AdoptionService } from './adoption.service';
 import { AssignmentService } from './assignment.service';
 import { AssignmentsHandler } from './assignments.handler';
 import { AssignmentsRepository } from './assignments.repository';
@@ -8,6 +9,6 @@ import { ReconcilerService } from './reconciler.service';
 @Module({
   imports: [KeeperModule],
   controllers: [AssignmentsHandler],
-  providers: [AssignmentsRepository, AssignmentService, ReconcilerService],
+  providers: [AssignmentsRepository, AdoptionService, AssignmentService, ReconcilerService],
 })
 export class AssignmentsModule {}

@@ -49,4 +49,16 @@ export class AssignmentsRepository {
     );
     return { jobs, totals: new Map(totals.map((t) => [t.queueId, t.total])) };
   }
+
+  /** Which of `jobIds` of the test `jobs` holds, in any state. */
+  async knownJobIds(testId: string, jobIds: readonly string[]): Promise<Set<string>> {
+    if (jobIds.length === 0) {
+      return new Set();
+    }
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM jobs WHERE test_id = $1 AND id = ANY($2::uuid[])`,
+      [testId, jobIds],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
 }

@@ -77,7 +77,7 @@ export class KeeperRegistryService implements OnApplicationBootstrap, BeforeAppl
         testId: test.testId,
         leaseEpoch: String(test.leaseEpoch),
         queues: test.queues.length,
-        adopted: adoption.jobs.length,
+        adopted: adoption.jobs.length + (adoption.unannounced?.length ?? 0),
         source,
       },
       'keeper started',

@@ -21,9 +21,15 @@ export interface KeeperDependencies {
   readonly maxSubmitPerTick: number;
 }
 
-/** Jobs a previous keeper of the same test left in flight (read back from `jobs`), to keep tracking. */
+/** Jobs a previous keeper of the same test left in flight, to keep tracking. */
 export interface KeeperAdoption {
+  /** In flight according to `jobs`. */
   readonly jobs: readonly TrackedJob[];
+  /**
+   * Held by a backend but absent from `jobs`: their `submitted` event may never have been published (the
+   * previous owner died first). The keeper publishes it again (the bus dedupes) and tracks them.
+   */
+  readonly unannounced?: readonly TrackedJob[];
   /** Jobs ever submitted per queue (for `totalJobs`). */
   readonly submittedTotals: ReadonlyMap<string, number>;
 }
@@ -57,6 +63,10 @@ export class TestKeeper {
     this.problems = new ProblemLog(this.logger, { testId: test.testId });
     for (const job of adoption?.jobs ?? []) {
       this.jobs.set(job.jobId, { ...job });
+    }
+    for (const job of adoption?.unannounced ?? []) {
+      this.jobs.set(job.jobId, { ...job, state: 'submitted' });
+      this.outbox.push(jobStateEvent(job, this.testId, deps.submitterId, 'submitted', { occurredAt: job.submittedAt }));
     }
     for (const [queueId, total] of adoption?.submittedTotals ?? []) {
       this.submittedTotals.set(queueId, total);
@@ -145,35 +155,38 @@ export class TestKeeper {
     }
   }
 
+  /** Polls every backend of the jobs in flight at once, so a slow or failing backend delays only its own jobs. */
   private async poll(): Promise<void> {
     const byBackend = new Map<string, TrackedJob[]>();
     for (const job of this.jobs.values()) {
       byBackend.set(job.backend, [...(byBackend.get(job.backend) ?? []), job]);
     }
-    for (const [name, jobs] of byBackend) {
-      const backend = this.deps.backendFor(name);
-      if (backend === null) {
-        // Nobody can tell what these jobs do: they go `lost` after the timeout.
-        jobs.forEach((job) => this.apply(job, undefined));
+    await Promise.all([...byBackend].map(([name, jobs]) => this.pollBackend(name, jobs)));
+  }
+
+  private async pollBackend(name: string, jobs: readonly TrackedJob[]): Promise<void> {
+    const backend = this.deps.backendFor(name);
+    if (backend === null) {
+      // Nobody can tell what these jobs do: they go `lost` after the timeout.
+      jobs.forEach((job) => this.apply(job, undefined));
+      return;
+    }
+    const size = Math.max(1, backend.capabilities.maxPollBatch);
+    for (let i = 0; i < jobs.length; i += size) {
+      const batch = jobs.slice(i, i + size);
+      let statuses: Map<string, BackendJobStatus>;
+      try {
+        statuses = await backend.poll(batch.map((job) => job.backendJobId));
+        this.problems.resolved(`poll:${name}`);
+      } catch (error) {
+        this.problems.report(
+          `poll:${name}`,
+          { err: error, backend: name },
+          'polling the backend failed; retrying next tick',
+        );
         continue;
       }
-      const size = Math.max(1, backend.capabilities.maxPollBatch);
-      for (let i = 0; i < jobs.length; i += size) {
-        const batch = jobs.slice(i, i + size);
-        let statuses: Map<string, BackendJobStatus>;
-        try {
-          statuses = await backend.poll(batch.map((job) => job.backendJobId));
-          this.problems.resolved(`poll:${name}`);
-        } catch (error) {
-          this.problems.report(
-            `poll:${name}`,
-            { err: error, backend: name },
-            'polling the backend failed; retrying next tick',
-          );
-          continue;
-        }
-        batch.forEach((job) => this.apply(job, statuses.get(job.backendJobId)));
-      }
+      batch.forEach((job) => this.apply(job, statuses.get(job.backendJobId)));
     }
   }
 
@@ -257,6 +270,7 @@ export class TestKeeper {
       jobId,
       testId: this.testId,
       queueId: queue.queueId,
+      submittedAt,
       backendConfig: queue.backendConfig,
       workload: this.test.workload,
       variables: {
