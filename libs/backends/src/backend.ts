@@ -28,8 +28,8 @@ export interface BackendJobRecord {
   readonly jobId: string;
   readonly queueId: string;
   readonly backendJobId: string;
-  /** When the backend accepted the job, if it says. */
-  readonly submittedAt?: Date;
+  /** The `JobSpec.submittedAt` the job was submitted with. */
+  readonly submittedAt: Date;
 }
 
 /**
