@@ -3,8 +3,8 @@
 // against the ground truth (docs/bench.md says how to read the figures). Asserts nothing; the last
 // line is one JSON object.
 import { join, relative } from 'node:path';
+import { SCENARIO_CATALOGUE } from '@anvil/backends';
 import { presetPolicy, replay } from '@anvil/policy';
-import { SCENARIO_CATALOGUE } from './scenarios/catalogue/scenario-catalogue.constant';
 import { parseExclusionBenchOptions } from './scenarios/exclusion-bench-options.util';
 import { generateScenario } from './scenarios/generator/generate-scenario.util';
 import { scoreTable } from './scenarios/output/score-table.util';

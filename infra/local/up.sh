@@ -15,8 +15,16 @@ say "building"
 npm run --silent build >"$ANVIL_LOGS/build.log" 2>&1 || { cat "$ANVIL_LOGS/build.log"; die "build failed"; }
 say "migrating $ANVIL_DATABASE_URL"
 node libs/db/dist/cli/migrate.js
-say "seeding the demo grid"
-node libs/db/dist/cli/seed-demo.js
+if [ -n "${ANVIL_SIM_SCENARIO:-}" ]; then
+  # Replay a sim scenario live (docs/backends/sim.md): seed its grid instead of the demo grid; the services
+  # inherit ANVIL_SIM_SCENARIO (and ANVIL_SIM_SEED, ANVIL_SIM_TIME_SCALE, ANVIL_SIM_START_HOUR) from here.
+  say "seeding the grid of sim scenario $ANVIL_SIM_SCENARIO"
+  node libs/db/dist/seed/seed-scenario.cli.js "$ANVIL_SIM_SCENARIO" \
+    --seed "${ANVIL_SIM_SEED:-42}" --time-scale "${ANVIL_SIM_TIME_SCALE:-60}"
+else
+  say "seeding the demo grid"
+  node libs/db/dist/cli/seed-demo.js
+fi
 
 for entry in "${ANVIL_SERVICES[@]}"; do
   IFS='|' read -r name port main extra <<<"$entry"
@@ -55,3 +63,6 @@ cat <<MSG
     stop          npm run down
 
 MSG
+if [ -n "${ANVIL_SIM_SCENARIO:-}" ]; then
+  say "replaying sim scenario $ANVIL_SIM_SCENARIO at ${ANVIL_SIM_TIME_SCALE:-60} scenario seconds per second"
+fi

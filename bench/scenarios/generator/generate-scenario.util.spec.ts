@@ -1,11 +1,13 @@
+import {
+  BLACK_HOLE_SCENARIO,
+  CENTRAL_OUTAGE_SCENARIO,
+  FLAKY_SCENARIO,
+  LOW_VOLUME_SCENARIO,
+  MS_PER,
+  SCENARIO_CATALOGUE,
+} from '@anvil/backends';
 import { ERROR_CLASSES, type JobOutcome } from '@anvil/policy';
-import { BLACK_HOLE_SCENARIO } from '../catalogue/black-hole.scenario';
-import { CENTRAL_OUTAGE_SCENARIO } from '../catalogue/central-outage.scenario';
-import { FLAKY_SCENARIO } from '../catalogue/flaky.scenario';
-import { LOW_VOLUME_SCENARIO } from '../catalogue/low-volume.scenario';
-import { SCENARIO_CATALOGUE } from '../catalogue/scenario-catalogue.constant';
 import { generateScenario } from './generate-scenario.util';
-import { MS_PER } from './ms-per.constant';
 
 describe(generateScenario.name, () => {
   const failureShare = (outcomes: readonly JobOutcome[]): number =>

@@ -1,13 +1,17 @@
+import {
+  createScenarioPrng,
+  failureAt,
+  MS_PER,
+  pickErrorClass,
+  realiseScenario,
+  streamSeed,
+  type GroundTruth,
+  type RealisedQueue,
+  type RealisedScenario,
+  type ScenarioDescription,
+  type ScenarioPrng,
+} from '@anvil/backends';
 import type { JobOutcome } from '@anvil/policy';
-import type { ScenarioDescription } from '../catalogue/scenario.types';
-import { failureAt } from './failure-at.util';
-import type { GroundTruth } from './ground-truth.types';
-import { MS_PER } from './ms-per.constant';
-import { pickErrorClass } from './pick-error-class.util';
-import { createPrng, type Prng } from './prng.util';
-import { realiseScenario } from './realise-scenario.util';
-import type { RealisedQueue, RealisedScenario } from './realised-scenario.types';
-import { streamSeed } from './stream-seed.util';
 
 export interface GeneratedScenario {
   readonly description: ScenarioDescription;
@@ -28,7 +32,7 @@ export function generateScenario(description: ScenarioDescription, seed: number)
   const outcomes: JobOutcome[] = [];
   for (const queue of realised.queues) {
     for (const template of queue.templates) {
-      const prng = createPrng(streamSeed(seed, description.name, 'jobs', queue.id, template));
+      const prng = createScenarioPrng(streamSeed(seed, description.name, 'jobs', queue.id, template));
       const cadenceMs = queue.cadenceMinutes * MS_PER.minute;
       const { jitter } = realised.timing;
       let submit = realised.start + prng.next() * cadenceMs;
@@ -51,7 +55,7 @@ function runJob(
   template: string,
   jobId: string,
   submit: number,
-  prng: Prng,
+  prng: ScenarioPrng,
 ): JobOutcome {
   const base = { jobId, queueId: queue.id, siteId: queue.site, templateId: template };
   const minutes = (range: readonly [number, number]): number =>

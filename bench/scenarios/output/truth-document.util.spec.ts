@@ -1,5 +1,4 @@
-import { BLACK_HOLE_SCENARIO } from '../catalogue/black-hole.scenario';
-import { realiseScenario } from '../generator/realise-scenario.util';
+import { BLACK_HOLE_SCENARIO, realiseScenario } from '@anvil/backends';
 import { truthDocument } from './truth-document.util';
 
 describe(truthDocument.name, () => {

@@ -1,4 +1,4 @@
-import type { GroundTruth } from '../generator/ground-truth.types';
+import type { GroundTruth } from '@anvil/backends';
 
 /** The ground truth as written to `<name>.truth.json`: the same shape, times as ISO-8601. */
 export function truthDocument(truth: GroundTruth, summary: string): Record<string, unknown> {

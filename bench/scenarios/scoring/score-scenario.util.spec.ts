@@ -1,5 +1,5 @@
+import type { BrokenInterval, GroundTruth, QueueTruth } from '@anvil/backends';
 import type { JobOutcome } from '@anvil/policy';
-import type { BrokenInterval, GroundTruth, QueueTruth } from '../generator/ground-truth.types';
 import { outageDecision, queueDecision } from './decision.fixture';
 import { scoreScenario } from './score-scenario.util';
 

@@ -1,6 +1,5 @@
+import { MS_PER, type BrokenInterval, type GroundTruth, type QueueTruth } from '@anvil/backends';
 import type { EngineDecision, JobOutcome } from '@anvil/policy';
-import type { BrokenInterval, GroundTruth, QueueTruth } from '../generator/ground-truth.types';
-import { MS_PER } from '../generator/ms-per.constant';
 import { exclusionIntervals, type ExclusionInterval } from './exclusion-intervals.util';
 import type { DetectionDelay, RecoveryDelay, ScenarioScore } from './scenario-score.types';
 

@@ -1,4 +1,6 @@
 import { hostname } from 'node:os';
+import { isAbsolute } from 'node:path';
+import { loadScenario, type ScenarioDescription } from '@anvil/backends';
 import { ConfigException, EnvReader } from '@anvil/config';
 import { isSubjectToken } from '@anvil/contracts';
 
@@ -20,6 +22,48 @@ export interface SubmitterConfig {
   readonly maxSubmitPerTick: number;
   /** Seed of the simulated grid (ANVIL_SIM_SEED). */
   readonly simSeed: number;
+  /** A scenario the simulated grid replays live: a catalogue name or a file (ANVIL_SIM_SCENARIO). */
+  readonly simScenario: ScenarioDescription | undefined;
+  /** Scenario seconds per real second (ANVIL_SIM_TIME_SCALE). */
+  readonly simTimeScale: number;
+  /** Scenario hour a new replay starts at (ANVIL_SIM_START_HOUR). */
+  readonly simStartHour: number;
+  /** Job directories of the local backend (ANVIL_LOCAL_WORK_DIR). */
+  readonly localWorkDir: string;
+  /** Job directories of the slurm backend, shared with the compute nodes (ANVIL_SLURM_WORK_DIR). */
+  readonly slurmWorkDir: string;
+  /** Each sbatch/squeue/scancel is killed after this long (ANVIL_SLURM_COMMAND_TIMEOUT_MS). */
+  readonly slurmCommandTimeoutMs: number;
+  /** PanDA server (ANVIL_PANDA_URL); without it the panda backend is unavailable. */
+  readonly pandaUrl: string | undefined;
+  /** File holding PanDA's OIDC token, read before each request so it can be refreshed (ANVIL_PANDA_TOKEN_FILE). */
+  readonly pandaTokenFile: string | undefined;
+  /** Virtual organisation sent to PanDA (ANVIL_PANDA_VO). */
+  readonly pandaVo: string | undefined;
+  /** Namespace of Kubernetes Jobs for queues that name none (ANVIL_KUBERNETES_NAMESPACE). */
+  readonly kubernetesNamespace: string;
+  /** Kubeconfig file (ANVIL_KUBECONFIG); without it the default ($KUBECONFIG, ~/.kube/config, in-cluster). */
+  readonly kubeconfig: string | undefined;
+}
+
+function absolute(name: string, path: string): string {
+  if (!isAbsolute(path)) {
+    throw new ConfigException(name, `must be an absolute path, got ${JSON.stringify(path)}`);
+  }
+  return path;
+}
+
+function scenario(nameOrPath: string | undefined): ScenarioDescription | undefined {
+  try {
+    return nameOrPath === undefined ? undefined : loadScenario(nameOrPath);
+  } catch (error) {
+    throw new ConfigException('ANVIL_SIM_SCENARIO', (error as Error).message);
+  }
+}
+
+function optional(reader: EnvReader, name: string): string | undefined {
+  const value = reader.string(name, '');
+  return value === '' ? undefined : value;
 }
 
 export function loadSubmitterConfig(reader = new EnvReader()): SubmitterConfig {
@@ -40,5 +84,16 @@ export function loadSubmitterConfig(reader = new EnvReader()): SubmitterConfig {
     lostAfterMs: reader.int('ANVIL_SUBMITTER_LOST_AFTER_MS', 120_000, { min: 0 }),
     maxSubmitPerTick: reader.int('ANVIL_SUBMITTER_MAX_SUBMIT_PER_TICK', 50, { min: 1 }),
     simSeed: reader.int('ANVIL_SIM_SEED', 42),
+    simScenario: scenario(optional(reader, 'ANVIL_SIM_SCENARIO')),
+    simTimeScale: reader.int('ANVIL_SIM_TIME_SCALE', 60, { min: 1 }),
+    simStartHour: reader.int('ANVIL_SIM_START_HOUR', 0, { min: 0 }),
+    localWorkDir: absolute('ANVIL_LOCAL_WORK_DIR', reader.string('ANVIL_LOCAL_WORK_DIR', '/var/tmp/anvil/local')),
+    slurmWorkDir: absolute('ANVIL_SLURM_WORK_DIR', reader.string('ANVIL_SLURM_WORK_DIR', '/var/tmp/anvil/slurm')),
+    slurmCommandTimeoutMs: reader.int('ANVIL_SLURM_COMMAND_TIMEOUT_MS', 30_000, { min: 100 }),
+    pandaUrl: optional(reader, 'ANVIL_PANDA_URL'),
+    pandaTokenFile: optional(reader, 'ANVIL_PANDA_TOKEN_FILE'),
+    pandaVo: optional(reader, 'ANVIL_PANDA_VO'),
+    kubernetesNamespace: reader.string('ANVIL_KUBERNETES_NAMESPACE', 'anvil'),
+    kubeconfig: optional(reader, 'ANVIL_KUBECONFIG'),
   };
 }

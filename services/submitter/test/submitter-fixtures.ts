@@ -22,8 +22,11 @@ export class SubmitterFixtures {
     }
   }
 
-  /** A functional template (version 1) with the given profile. */
-  async template(profile: { minQueueDepth: number; maxRunning: number; totalJobs?: number }): Promise<string> {
+  /** A functional template (version 1) with the given profile and workload. */
+  async template(
+    profile: { minQueueDepth: number; maxRunning: number; totalJobs?: number; resubmit?: boolean },
+    workload: Record<string, unknown> = { command: 'echo ok' },
+  ): Promise<string> {
     const id = randomUUID();
     await this.dataSource.query(
       `INSERT INTO templates (id, name, current_version, created_by) VALUES ($1, $2, 1, 'test')`,
@@ -33,7 +36,7 @@ export class SubmitterFixtures {
       `INSERT INTO template_versions (template_id, version, kind, workload, queue_selector, submission_profile,
                                       lifetime_seconds, robot, golden, created_by)
        VALUES ($1, 1, 'functional', $2, '{}', $3, 3600, false, true, 'test')`,
-      [id, JSON.stringify({ command: 'echo ok' }), JSON.stringify(profile)],
+      [id, JSON.stringify(workload), JSON.stringify(profile)],
     );
     return id;
   }

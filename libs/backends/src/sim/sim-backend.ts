@@ -1,30 +1,53 @@
+import type Redis from 'ioredis';
 import type { Backend, BackendCapabilities, BackendJobRecord, SubmittedJob } from '../backend';
 import type { BackendJobStatus } from '../backend-job-status';
 import type { JobSpec } from '../job-spec';
-import { computeSimOutcome, type SimOutcome } from './sim-outcome';
-import { validateSimQueueModel } from './validate-sim-queue-model.util';
+import { MS_PER } from './scenario/realise/ms-per.constant';
+import { ScenarioReplay } from './scenario/replay/scenario-replay';
+import type { ScenarioDescription } from './scenario/scenario.types';
+import { SimGridRepository } from './sim-grid.repository';
+import type { SimJobRecord } from './sim-job-record';
+import { simJobEndMs, simJobStatusAt } from './sim-job-status.util';
+import { computeSimOutcome } from './sim-outcome';
+import { simQueueBehaviour } from './sim-queue-behaviour.util';
 
 export interface SimBackendOptions {
   /** Seed of the simulated grid: with the same seed, a job id always has the same outcome. */
   readonly seed: number;
+  /** The grid lives here, shared by every SimBackend on the same Redis and `keyPrefix`. Not closed by the backend. */
+  readonly redis: Redis;
+  /** Prefix of every key, namespaced like the rest of Anvil: `<ns>:anvil:sim` (`redisKey(namespace, 'sim')`). */
+  readonly keyPrefix: string;
+  /** A scenario to replay live (`loadScenario`); queues whose `backend_config.scenarioQueue` names one of its queues play it. */
+  readonly scenario?: ScenarioDescription;
+  /** Scenario seconds per real second (default 60: a scenario hour passes in a real minute). */
+  readonly timeScale?: number;
+  /** Scenario hour at which a new replay starts (default 0), e.g. 29 to reach a h30 outage soon. */
+  readonly startHour?: number;
   /** Milliseconds since the epoch; injectable so tests drive time. */
   readonly clock?: () => number;
   /** Final jobs are forgotten this long after they ended (a poll then no longer knows them). Default 1 h. */
   readonly retainFinalMs?: number;
 }
 
-interface SimJob {
-  readonly testId: string;
-  readonly queueId: string;
-  readonly submittedMs: number;
-  readonly outcome: SimOutcome;
-  cancelledMs?: number;
+/** Where a scenario replay stands. */
+export interface SimScenarioTime {
+  readonly scenario: string;
+  /** Wall-clock moment of scenario hour 0, shared by every submitter. */
+  readonly hour0: Date;
+  /** Scenario hour now (past `durationHours` once the scenario is over: queues then keep their baselines). */
+  readonly hour: number;
+  readonly durationHours: number;
+  readonly timeScale: number;
 }
 
+const DEFAULT_TIME_SCALE = 60;
+
 /**
- * A seeded, deterministic simulated grid. A job's outcome is fixed at submission from
- * (seed, job id, queue model); its state at any moment follows from the clock:
- * `submitted` while waiting, `running` until wait + run, then its final state.
+ * A seeded, deterministic simulated grid in Redis, shared by every submitter process. A job's outcome is
+ * fixed at submission from (seed, job id, its queue's behaviour): the queue's `SimQueueModel`, or, when it
+ * plays a scenario queue, that queue's realised behaviour at the job's start in the live replay. Its state
+ * at any moment follows from the clock: `submitted` while waiting, `running` until wait + run, then final.
  */
 export class SimBackend implements Backend {
   readonly name = 'sim' as const;
@@ -32,131 +55,141 @@ export class SimBackend implements Backend {
 
   private readonly clock: () => number;
   private readonly retainFinalMs: number;
-  private readonly jobs = new Map<string, SimJob>();
-  private lastSweepMs = Number.NEGATIVE_INFINITY;
+  private readonly grid: SimGridRepository;
+  private readonly replay?: ScenarioReplay;
+  private hour0?: Promise<number>;
 
   constructor(private readonly options: SimBackendOptions) {
+    if (!Number.isFinite(options.seed)) {
+      throw new Error(`sim seed must be a finite number, got ${options.seed}`);
+    }
+    if (options.keyPrefix.trim() === '') {
+      throw new Error('sim keyPrefix must not be empty (use <namespace>:anvil:sim)');
+    }
     this.clock = options.clock ?? Date.now;
     this.retainFinalMs = options.retainFinalMs ?? 3_600_000;
-  }
-
-  submit(spec: JobSpec): Promise<SubmittedJob> {
-    try {
-      const model = validateSimQueueModel(spec.backendConfig, `queue ${spec.queueId} backendConfig`);
-      // The id derives from the job id, so submitting the same job twice (a retry) submits it once.
-      const backendJobId = `sim-${spec.jobId}`;
-      if (!this.jobs.has(backendJobId)) {
-        const outcome = computeSimOutcome(
-          this.options.seed,
-          spec.jobId,
-          model,
-          spec.workload.resources?.timeLimitSeconds,
-        );
-        this.jobs.set(backendJobId, { testId: spec.testId, queueId: spec.queueId, submittedMs: this.clock(), outcome });
-      }
-      return Promise.resolve({ backendJobId });
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    if (!(this.retainFinalMs >= 0)) {
+      throw new Error(`sim retainFinalMs must be at least 0, got ${this.retainFinalMs}`);
+    }
+    this.grid = new SimGridRepository(options.redis, options.keyPrefix);
+    if (options.scenario !== undefined) {
+      this.replay = new ScenarioReplay(
+        options.scenario,
+        options.seed,
+        options.timeScale ?? DEFAULT_TIME_SCALE,
+        options.startHour ?? 0,
+      );
     }
   }
 
-  poll(backendJobIds: readonly string[]): Promise<Map<string, BackendJobStatus>> {
+  /** Submitting a job id again (a retry, a takeover) keeps the first job and is counted (`repeatedSubmissions`). */
+  async submit(spec: JobSpec): Promise<SubmittedJob> {
+    const behaviour = simQueueBehaviour(spec.backendConfig, `queue ${spec.queueId} backendConfig`, this.replay);
+    const backendJobId = `sim-${spec.jobId}`;
     const now = this.clock();
-    this.forgetOldJobs(now);
+    const timeLimitSeconds = spec.workload.resources?.timeLimitSeconds;
+    const base = {
+      jobId: spec.jobId,
+      testId: spec.testId,
+      queueId: spec.queueId,
+      anvilSubmittedMs: spec.submittedAt.getTime(),
+      submittedMs: now,
+    };
+    let record: SimJobRecord;
+    if (behaviour.kind === 'model') {
+      const outcome = computeSimOutcome(this.options.seed, spec.jobId, behaviour.model, timeLimitSeconds);
+      record = { ...base, outcome };
+    } else {
+      const { replay, queue } = behaviour;
+      const hour0 = await this.anchor(replay, now);
+      const { scenarioStartedAt, ...outcome } = replay.outcome(spec.jobId, queue, hour0, now, timeLimitSeconds);
+      const scenarioHour = Math.round(((scenarioStartedAt - replay.realised.start) / MS_PER.hour) * 1000) / 1000;
+      record = { ...base, outcome, scenarioQueue: queue.id, scenarioHour };
+    }
+    await this.grid.create(backendJobId, record, this.ttlMs(record, now));
+    return { backendJobId };
+  }
+
+  async poll(backendJobIds: readonly string[]): Promise<Map<string, BackendJobStatus>> {
+    const now = this.clock();
+    const stored = await this.grid.get(backendJobIds);
     const statuses = new Map<string, BackendJobStatus>();
-    for (const id of backendJobIds) {
-      const job = this.jobs.get(id);
-      if (job !== undefined) {
-        statuses.set(id, this.statusAt(job, now));
-      }
+    for (const [id, job] of stored) {
+      statuses.set(id, simJobStatusAt(job.record, now, job.cancelledMs));
     }
-    return Promise.resolve(statuses);
+    return statuses;
   }
 
-  cancel(backendJobId: string): Promise<void> {
-    const job = this.jobs.get(backendJobId);
-    if (job !== undefined && job.cancelledMs === undefined) {
-      const now = this.clock();
-      if (now < this.finalMs(job)) {
-        job.cancelledMs = now;
-      }
+  async cancel(backendJobId: string): Promise<void> {
+    const job = (await this.grid.get([backendJobId])).get(backendJobId);
+    const now = this.clock();
+    if (job === undefined || job.cancelledMs !== undefined || now >= simJobEndMs(job.record)) {
+      return;
     }
-    return Promise.resolve();
+    // The mark lives as long as the job, so a cancelled job never shows its original outcome.
+    await this.grid.markCancelled(backendJobId, now, this.ttlMs(job.record, now));
   }
 
-  jobsOfTest(testId: string): Promise<BackendJobRecord[]> {
-    const records: BackendJobRecord[] = [];
-    for (const [backendJobId, job] of this.jobs) {
-      if (job.testId === testId) {
-        records.push({
-          jobId: backendJobId.slice('sim-'.length),
-          queueId: job.queueId,
-          backendJobId,
-          submittedAt: new Date(job.submittedMs),
-        });
-      }
-    }
-    return Promise.resolve(records);
+  /** Every job of the test the grid still holds, from any submitter (forgotten `retainFinalMs` after the end). */
+  async jobsOfTest(testId: string): Promise<BackendJobRecord[]> {
+    const jobs = await this.grid.jobsOfTest(testId);
+    return jobs.map(({ backendJobId, record }) => ({
+      jobId: record.jobId,
+      queueId: record.queueId,
+      backendJobId,
+      submittedAt: new Date(record.anvilSubmittedMs),
+    }));
   }
 
-  /** Number of jobs the simulation remembers (for tests and diagnostics). */
-  get size(): number {
-    return this.jobs.size;
+  /**
+   * Submissions of a job id after its first one, by any submitter, to this grid: each was ignored (the job
+   * runs once). For benchmarks that must prove no job was submitted twice.
+   */
+  async repeatedSubmissions(): Promise<number> {
+    let total = 0;
+    for (const count of (await this.grid.repeatedSubmissions()).values()) {
+      total += count;
+    }
+    return total;
   }
 
-  private startMs(job: SimJob): number {
-    return job.submittedMs + job.outcome.waitSeconds * 1000;
+  /** The same count by backend job id. */
+  repeatedSubmissionsByJob(): Promise<Map<string, number>> {
+    return this.grid.repeatedSubmissions();
   }
 
-  private finalMs(job: SimJob): number {
-    return job.cancelledMs ?? this.startMs(job) + job.outcome.runSeconds * 1000;
-  }
-
-  private statusAt(job: SimJob, now: number): BackendJobStatus {
-    const startMs = this.startMs(job);
-    if (job.cancelledMs !== undefined) {
-      const started = job.cancelledMs >= startMs;
-      const wallSeconds = started ? (job.cancelledMs - startMs) / 1000 : 0;
-      return {
-        state: 'cancelled',
-        ...(started ? { startedAt: new Date(startMs) } : {}),
-        finishedAt: new Date(job.cancelledMs),
-        wallSeconds,
-        errorMessage: 'cancelled by the submitter',
-      };
+  /** Where the scenario replay stands (anchoring it now if no submitter has yet); undefined without a scenario. */
+  async scenarioTime(): Promise<SimScenarioTime | undefined> {
+    if (this.replay === undefined) {
+      return undefined;
     }
-    if (now < startMs) {
-      return { state: 'submitted' };
-    }
-    const endMs = this.finalMs(job);
-    if (now < endMs) {
-      return { state: 'running', startedAt: new Date(startMs) };
-    }
-    const o = job.outcome;
+    const now = this.clock();
+    const hour0 = await this.anchor(this.replay, now);
     return {
-      state: o.state,
-      startedAt: new Date(startMs),
-      finishedAt: new Date(endMs),
-      exitCode: o.exitCode,
-      ...(o.errorClass === undefined ? {} : { errorClass: o.errorClass, errorMessage: o.errorMessage }),
-      wallSeconds: o.runSeconds,
-      cpuSeconds: o.cpuSeconds,
-      maxRssKb: o.maxRssKb,
-      events: o.events,
-      metrics: { events_per_second: o.runSeconds > 0 ? o.events / o.runSeconds : 0 },
+      scenario: this.replay.name,
+      hour0: new Date(hour0),
+      hour: this.replay.scenarioHour(hour0, now),
+      durationHours: this.replay.description.durationHours,
+      timeScale: this.replay.timeScale,
     };
   }
 
-  private forgetOldJobs(now: number): void {
-    // A sweep is O(jobs): do it at most once a minute, not on every poll.
-    if (now - this.lastSweepMs < 60_000) {
-      return;
+  /** Hour 0 of the replay: read (or set, by the first instance) once, then kept for the life of this instance. */
+  private anchor(replay: ScenarioReplay, now: number): Promise<number> {
+    if (this.hour0 === undefined) {
+      const proposed = replay.proposedHour0(now);
+      this.hour0 = this.grid
+        .anchor(replay.anchorId, proposed, replay.anchorTtlMs(proposed, now, this.retainFinalMs))
+        .catch((error: unknown) => {
+          // A failed read (Redis down) is retried by the next call rather than cached.
+          this.hour0 = undefined;
+          throw error;
+        });
     }
-    this.lastSweepMs = now;
-    for (const [id, job] of this.jobs) {
-      if (now - this.finalMs(job) > this.retainFinalMs) {
-        this.jobs.delete(id);
-      }
-    }
+    return this.hour0;
+  }
+
+  private ttlMs(record: SimJobRecord, now: number): number {
+    return Math.max(1, Math.ceil(simJobEndMs(record) - now + this.retainFinalMs));
   }
 }

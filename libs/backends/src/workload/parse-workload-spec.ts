@@ -9,6 +9,16 @@ const MAX_TEXT = 65_536;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const METRIC_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
+/** How many capture groups a regular expression has (-1 when it does not compile). */
+function captureGroups(source: string): number {
+  try {
+    // The empty alternative always matches, and the match holds one entry per group.
+    return (new RegExp(`${source}|`).exec('')?.length ?? 1) - 1;
+  } catch {
+    return -1;
+  }
+}
+
 /** Collects problems while walking a JSON value; each check names the field it looked at. */
 class Checker {
   readonly problems: WorkloadProblem[] = [];
@@ -78,7 +88,7 @@ class Checker {
 
   exitCodes(value: unknown, field: string): void {
     const codes = this.array(value, field, 256);
-    if (value !== undefined && codes.length === 0) {
+    if (Array.isArray(value) && value.length === 0) {
       this.fail(field, 'must not be empty');
     }
     codes.forEach((code, i) => this.integer(code, `${field}[${i}]`, 0, 255));
@@ -146,7 +156,7 @@ function checkMetrics(c: Checker, value: unknown, field: string): void {
       seen.add(metric.name);
     }
     c.regex(metric.pattern, `${at}.pattern`);
-    if (typeof metric.pattern === 'string' && !/\((?!\?)/.test(metric.pattern)) {
+    if (typeof metric.pattern === 'string' && captureGroups(metric.pattern) === 0) {
       c.fail(`${at}.pattern`, 'must hold a capture group for the value');
     }
     if (metric.source !== undefined && metric.source !== 'stdout' && metric.source !== 'stderr') {

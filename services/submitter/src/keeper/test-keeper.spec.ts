@@ -1,16 +1,79 @@
 import { Logger } from '@nestjs/common';
-import { SimBackend, type SimQueueModel } from '@anvil/backends';
+import type { Backend, BackendJobRecord, BackendJobStatus, JobSpec, SubmittedJob } from '@anvil/backends';
 import { jobStateName, type JobStateChanged } from '@anvil/contracts';
 import type { KeeperTest } from './keeper-test.type';
 import { TestKeeper, type KeeperDependencies } from './test-keeper';
 
-// Every job waits 2 s and runs 5 s, and completes.
-const steady: SimQueueModel = {
-  failureProbability: 0,
-  queueWaitSeconds: { kind: 'uniform', min: 2, max: 2 },
-  runSeconds: { kind: 'uniform', min: 5, max: 5 },
-  errorClass: 'site',
-};
+const steady = {};
+
+/** A batch system where every job waits 2 s, runs 5 s and completes, on the test's clock. */
+class SteadyBackend implements Backend {
+  readonly name = 'sim' as const;
+  readonly capabilities = { cancel: true, bulkPoll: true, metrics: true, maxPollBatch: 1000 };
+  private readonly jobs = new Map<string, { spec: JobSpec; submittedMs: number; cancelledMs?: number }>();
+
+  constructor(private readonly clock: () => number) {}
+
+  submit(spec: JobSpec): Promise<SubmittedJob> {
+    this.jobs.set(`sim-${spec.jobId}`, { spec, submittedMs: this.clock() });
+    return Promise.resolve({ backendJobId: `sim-${spec.jobId}` });
+  }
+
+  poll(ids: readonly string[]): Promise<Map<string, BackendJobStatus>> {
+    const statuses = new Map<string, BackendJobStatus>();
+    for (const id of ids) {
+      const job = this.jobs.get(id);
+      if (job !== undefined) {
+        statuses.set(id, this.statusOf(job.submittedMs, job.cancelledMs));
+      }
+    }
+    return Promise.resolve(statuses);
+  }
+
+  cancel(id: string): Promise<void> {
+    const job = this.jobs.get(id);
+    if (job !== undefined && this.statusOf(job.submittedMs, job.cancelledMs).state !== 'completed') {
+      job.cancelledMs ??= this.clock();
+    }
+    return Promise.resolve();
+  }
+
+  jobsOfTest(testId: string): Promise<BackendJobRecord[]> {
+    return Promise.resolve(
+      [...this.jobs]
+        .filter(([, job]) => job.spec.testId === testId)
+        .map(([id, job]) => ({
+          jobId: job.spec.jobId,
+          queueId: job.spec.queueId,
+          backendJobId: id,
+          submittedAt: job.spec.submittedAt,
+        })),
+    );
+  }
+
+  private statusOf(submittedMs: number, cancelledMs: number | undefined): BackendJobStatus {
+    const startedAt = new Date(submittedMs + 2000);
+    const endMs = submittedMs + 7000;
+    if (cancelledMs !== undefined) {
+      return { state: 'cancelled', finishedAt: new Date(cancelledMs) };
+    }
+    const now = this.clock();
+    if (now < startedAt.getTime()) {
+      return { state: 'submitted' };
+    }
+    if (now < endMs) {
+      return { state: 'running', startedAt };
+    }
+    return {
+      state: 'completed',
+      startedAt,
+      finishedAt: new Date(endMs),
+      exitCode: 0,
+      wallSeconds: 5,
+      metrics: { events_per_second: 10 },
+    };
+  }
+}
 
 const T0 = Date.parse('2030-01-01T00:00:00Z');
 
@@ -33,7 +96,7 @@ function makeTest(overrides: Partial<KeeperTest> = {}): KeeperTest {
 
 describe(TestKeeper.name, () => {
   let now: number;
-  let sim: SimBackend;
+  let sim: SteadyBackend;
   let published: JobStateChanged[];
   let publishFails: boolean;
   let deps: KeeperDependencies;
@@ -46,7 +109,7 @@ describe(TestKeeper.name, () => {
 
   beforeEach(() => {
     now = T0;
-    sim = new SimBackend({ seed: 1, clock: () => now });
+    sim = new SteadyBackend(() => now);
     published = [];
     publishFails = false;
     deps = {
@@ -164,6 +227,47 @@ describe(TestKeeper.name, () => {
       const keeper = new TestKeeper(makeTest({ queues }), deps);
       await keeper.tick();
       expect(published).toEqual([]);
+    });
+
+    it('announces and then tracks the jobs a backend held that were never announced, when adopting them', async () => {
+      const test = makeTest();
+      const submittedAt = new Date(T0 - 1500);
+      const { backendJobId } = await sim.submit({
+        jobId: '5a3c1a57-0000-4000-8000-00000000abcd',
+        testId: test.testId,
+        queueId: 'Q1',
+        submittedAt,
+        backendConfig: steady,
+        workload: { command: 'true' },
+        variables: {
+          testId: test.testId,
+          queueId: 'Q1',
+          queueName: 'Q1',
+          siteId: 'S1',
+          jobId: 'x',
+          jobIndex: 0,
+          backend: 'sim',
+        },
+      });
+      const [record] = await sim.jobsOfTest(test.testId);
+      const keeper = new TestKeeper(test, deps, {
+        jobs: [],
+        unannounced: [{ ...record, backend: 'sim', state: 'submitted' }],
+        submittedTotals: new Map([['Q1', 1]]),
+      });
+      await keeper.tick();
+      const announced = (): string[] =>
+        published.filter((e) => e.backendJobId === backendJobId).map((e) => jobStateName(e.state));
+      expect(announced()).toEqual(['submitted']);
+      expect(published.find((e) => e.backendJobId === backendJobId)?.submittedAt?.seconds).toBe(
+        BigInt(Math.floor(submittedAt.getTime() / 1000)),
+      );
+      // The adopted job holds a slot: Q1 gets one new job to reach its depth of 2, Q2 two.
+      expect(count('submitted', 'Q1')).toBe(2);
+      expect(count('submitted', 'Q2')).toBe(2);
+      now += 2_500;
+      await keeper.tick();
+      expect(announced()).toEqual(['submitted', 'running']);
     });
 
     it('declares an adopted job lost when the backend has not known it for lostAfterMs, without holding a slot', async () => {

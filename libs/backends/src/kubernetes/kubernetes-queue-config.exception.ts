@@ -1,0 +1,10 @@
+/** A Kubernetes queue's `backend_config` is invalid; `field` is the full path of the offending field. */
+export class KubernetesQueueConfigException extends Error {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${field} ${problem}`);
+    this.name = 'KubernetesQueueConfigException';
+  }
+}
