@@ -1,6 +1,6 @@
 import type { V1Job, V1ResourceRequirements } from '@kubernetes/client-node';
 import type { JobSpec } from '../job-spec';
-import { judgingWorkload } from '../panda/judging-workload.util';
+import { judgingWorkload } from '../workload/judging-workload.util';
 import { jobEnvironment, jobScript } from '../workload/job-variables';
 import { WorkloadSpecException } from '../workload/workload-problem';
 import type { WorkloadResources } from '../workload/workload-spec';

@@ -1,6 +1,6 @@
 import type { V1Job, V1JobCondition, V1Pod } from '@kubernetes/client-node';
 import type { BackendJobStatus } from '../backend-job-status';
-import { readJudgingWorkload } from '../panda/judging-workload.util';
+import { readJudgingWorkload } from '../workload/judging-workload.util';
 import { interpretJobResult, type JobRunResult } from '../workload/interpret-result';
 import { JOB_CONTAINER, JUDGING_WORKLOAD_ANNOTATION } from './kubernetes-names.constant';
 

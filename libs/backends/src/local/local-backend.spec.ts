@@ -99,7 +99,10 @@ beforeEach(() => {
 afterAll(async () => {
   // Ends every job, and waits until their wrappers have written their last file, before deleting them.
   await Promise.all(submitted.map((id) => backend.cancel(id)));
-  await Promise.all(submitted.map((id) => untilFinal(id).catch(() => undefined)));
+  await expectEventually(async () => {
+    const states = [...(await backend.poll(submitted)).values()].map((s) => s.state);
+    expect(states.filter((state) => !FINAL_JOB_STATES.includes(state))).toEqual([]);
+  });
   await rm(workDir, { recursive: true, force: true, maxRetries: 3 });
 });
 

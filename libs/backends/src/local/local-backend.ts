@@ -26,6 +26,7 @@ import { sweepEndedLocalJobs } from './sweep-ended-local-jobs.util';
 import { validateLocalQueueConfig } from './validate-local-queue-config.util';
 import { writeLocalJobDir } from './write-local-job-dir.util';
 
+/** Settings of a `LocalBackend`. */
 export interface LocalBackendOptions {
   /** Directory of every job's files; every LocalBackend on the host given the same one shares the jobs. */
   readonly workDir: string;
@@ -100,17 +101,16 @@ export class LocalBackend implements Backend {
 
   async cancel(backendJobId: string): Promise<void> {
     const key = parseLocalBackendJobId(backendJobId);
-    const dir = key === undefined ? undefined : this.workDir.jobDir(key);
-    const job = key === undefined || dir === undefined ? undefined : await readLocalJob(dir, key, this.clock());
+    const job = key === undefined ? undefined : await readLocalJob(this.workDir.jobDir(key), key, this.clock());
     if (job === undefined || job.cancel !== undefined || localJobFinalMs(job) !== undefined) {
       return;
     }
     const cancel: LocalJobCancel = { cancelledAtMs: this.clock() };
     await publishFileOnce(join(job.dir, F.cancel), `${JSON.stringify(cancel)}\n`);
     // Read after the cancel is on disk: a wrapper that recorded its process before checks for the cancel after.
-    const process = await readJsonIfPresent<LocalJobProcess>(join(job.dir, F.process));
-    if (process !== undefined && process.bootId === (await currentBootId())) {
-      signalProcessGroup(process.pid, 'SIGTERM');
+    const wrapper = await readJsonIfPresent<LocalJobProcess>(join(job.dir, F.process));
+    if (wrapper !== undefined && wrapper.bootId === (await currentBootId())) {
+      signalProcessGroup(wrapper.pid, 'SIGTERM');
     }
   }
 

@@ -16,7 +16,8 @@ export interface LocalJobSnapshot {
   readonly meta: LocalJobMeta;
   /** Undefined only while another process renames the marker. */
   readonly stage?: LocalJobStage;
-  readonly process?: LocalJobProcess;
+  /** The wrapper's process, once it recorded it. */
+  readonly wrapper?: LocalJobProcess;
   readonly end?: LocalJobEnd;
   readonly cancel?: LocalJobCancel;
 }
@@ -41,13 +42,13 @@ export async function fileAgeMs(path: string): Promise<number | undefined> {
   return info === undefined ? undefined : Date.now() - Math.max(info.mtimeMs, info.ctimeMs);
 }
 
-async function hasVanished(dir: string, process: LocalJobProcess | undefined): Promise<boolean> {
-  if (process === undefined) {
+async function hasVanished(dir: string, wrapper: LocalJobProcess | undefined): Promise<boolean> {
+  if (wrapper === undefined) {
     // The wrapper records its process right after it starts; give it time before calling it dead.
     const age = await fileAgeMs(join(dir, F.started));
     return age !== undefined && age > LOCAL_STALE_CLAIM_MS;
   }
-  return process.bootId !== (await currentBootId()) || !(await isProcessAlive(process.pid));
+  return wrapper.bootId !== (await currentBootId()) || !(await isProcessAlive(wrapper.pid));
 }
 
 /**
@@ -65,7 +66,7 @@ export async function readLocalJob(
   }
   const read = <T>(name: string): Promise<T | undefined> =>
     names.includes(name) ? readJsonIfPresent<T>(join(dir, name)) : Promise.resolve(undefined);
-  const [meta, process, cancel] = await Promise.all([
+  const [meta, wrapper, cancel] = await Promise.all([
     read<LocalJobMeta>(F.meta),
     read<LocalJobProcess>(F.process),
     read<LocalJobCancel>(F.cancel),
@@ -75,11 +76,11 @@ export async function readLocalJob(
   }
   const stage = STAGES.find((s) => names.includes(F[s]));
   let end = await read<LocalJobEnd>(F.end);
-  if (end === undefined && stage === 'started' && (await hasVanished(dir, process))) {
+  if (end === undefined && stage === 'started' && (await hasVanished(dir, wrapper))) {
     // Fails (and we read the wrapper's end) when the wrapper wrote its end just before it exited.
     const vanished: LocalJobEnd = { finishedAtMs: nowMs, ran: true, vanished: true };
     await publishFileOnce(join(dir, F.end), `${JSON.stringify(vanished)}\n`);
     end = await readJsonIfPresent<LocalJobEnd>(join(dir, F.end));
   }
-  return { dir, key, meta, stage, process, end, cancel };
+  return { dir, key, meta, stage, wrapper, end, cancel };
 }

@@ -57,8 +57,8 @@ async function finishedStatus(job: LocalJobSnapshot, end: LocalJobEnd, startedAt
 
 /** What `poll` says of a job: from its files, and for a finished job from its workload's rules. */
 export async function localJobStatus(job: LocalJobSnapshot): Promise<BackendJobStatus> {
-  const { end, cancel, process } = job;
-  const startedAt = process !== undefined && end?.ran !== false ? new Date(process.startedAtMs) : undefined;
+  const { end, cancel, wrapper } = job;
+  const startedAt = wrapper !== undefined && end?.ran !== false ? new Date(wrapper.startedAtMs) : undefined;
   const started = startedAt === undefined ? {} : { startedAt };
   if (cancel !== undefined) {
     const finishedMs = end?.finishedAtMs ?? cancel.cancelledAtMs;

@@ -1,6 +1,6 @@
 import type { JobSpec } from '../job-spec';
 import { jobEnvironment, jobScript } from '../workload/job-variables';
-import { judgingWorkload, readJudgingWorkload } from './judging-workload.util';
+import { judgingWorkload, readJudgingWorkload } from '../workload/judging-workload.util';
 import {
   PANDA_FILE_ATTRIBUTES,
   PANDA_JOB_ATTRIBUTES,

@@ -32,7 +32,7 @@ export function bashQuote(value: string): string {
  * still runs, without CPU and RSS figures.
  */
 export function slurmBatchScript(input: SlurmBatchScriptInput): string {
-  const exports = Object.entries(input.environment).map(([name, value]) => `export ${name}=${bashQuote(value)}`);
+  const exportLines = Object.entries(input.environment).map(([name, value]) => `export ${name}=${bashQuote(value)}`);
   const limit =
     input.timeLimitSeconds === undefined
       ? 'limit=()'
@@ -43,7 +43,7 @@ export function slurmBatchScript(input: SlurmBatchScriptInput): string {
     `# The backend judges the job by the files this script leaves here; \`${F.exit}\` is written last.`,
     `cd ${bashQuote(input.jobDir)} || exit 1`,
     'export PATH="${PATH:-/usr/local/bin:/usr/bin:/bin}"',
-    ...exports,
+    ...exportLines,
     'started_at=$(date +%s.%N)',
     `echo "$started_at" >${F.started}`,
     limit,

@@ -6,15 +6,15 @@ import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, unlink, writeFile } fr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expectEventually, loadExampleWorkload } from '@anvil/testing';
-import type { BackendJobStatus } from '../backend-job-status';
-import type { JobSpec } from '../job-spec';
-import { parseWorkloadSpec } from '../workload/parse-workload-spec';
-import type { WorkloadSpec } from '../workload/workload-spec';
-import { SlurmBackend } from './slurm-backend';
-import { SlurmBackendErrorCode, SlurmBackendException } from './slurm-backend.exception';
-import { SLURM_JOB_FILES, SLURM_JOB_INDEX_DIR } from './slurm-job-files.constant';
+import type { BackendJobStatus } from '../src/backend-job-status';
+import type { JobSpec } from '../src/job-spec';
+import { parseWorkloadSpec } from '../src/workload/parse-workload-spec';
+import type { WorkloadSpec } from '../src/workload/workload-spec';
+import { SlurmBackend } from '../src/slurm/slurm-backend';
+import { SlurmBackendErrorCode, SlurmBackendException } from '../src/slurm/slurm-backend.exception';
+import { SLURM_JOB_FILES, SLURM_JOB_INDEX_DIR } from '../src/slurm/slurm-job-files.constant';
 
-const REPO_ROOT = resolve(__dirname, '../../../..');
+const REPO_ROOT = resolve(__dirname, '../../..');
 
 function run(
   file: string,
@@ -59,8 +59,8 @@ function jobSpec(workload: WorkloadSpec, partition: string, jobId = randomUUID()
   };
 }
 
-async function submit(spec: JobSpec, on = backend): Promise<string> {
-  const { backendJobId } = await on.submit(spec);
+async function submit(spec: JobSpec): Promise<string> {
+  const { backendJobId } = await backend.submit(spec);
   submitted.push(backendJobId);
   return backendJobId;
 }
@@ -107,8 +107,10 @@ describe(SlurmBackend.name, () => {
 
       expect(status).toMatchObject({ state: 'completed', exitCode: 0, events: 200000 });
       expect(status.metrics?.events_per_second).toBeGreaterThan(0);
-      expect(status.wallSeconds).toBeGreaterThanOrEqual(0);
+      expect(status.wallSeconds).toBeGreaterThan(0);
+      expect(status.wallSeconds).toBeLessThan(60);
       expect(status.cpuSeconds).toBeGreaterThanOrEqual(0);
+      expect(status.cpuSeconds).toBeLessThanOrEqual(status.wallSeconds! + 1);
       expect(status.maxRssKb).toBeGreaterThan(0);
       expect(status.startedAt!.getTime()).toBeLessThanOrEqual(status.finishedAt!.getTime());
       const stdout = await readFile(join(workDir, testId, spec.jobId, SLURM_JOB_FILES.stdout), 'utf8');
@@ -330,6 +332,8 @@ describe(SlurmBackend.name, () => {
       await expect(backend.poll([open])).rejects.toThrow(new RegExp(`^squeue --noheader --states=all --jobs=${open} `));
       await expect(backend.poll([open])).rejects.toThrow(unreachable);
       await expect(backend.cancel(open)).rejects.toThrow(new RegExp(`^scancel ${open} ${unreachable.source}`, 's'));
+      // A job whose final status is stored needs no squeue.
+      expect((await backend.poll([submitted[0]!])).get(submitted[0]!)?.state).toBe('completed');
     });
 
     it('kills a command that does not answer within commandTimeoutMs', async () => {

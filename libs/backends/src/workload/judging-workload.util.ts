@@ -1,5 +1,5 @@
-import { workloadProblems } from '../workload/parse-workload-spec';
-import type { WorkloadSpec } from '../workload/workload-spec';
+import { workloadProblems } from './parse-workload-spec';
+import type { WorkloadSpec } from './workload-spec';
 
 /**
  * The parts of a workload that judge a finished job: success criteria, metrics, error rules and limits.
