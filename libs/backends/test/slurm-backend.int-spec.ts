@@ -333,7 +333,7 @@ describe(SlurmBackend.name, () => {
       await expect(backend.poll([open])).rejects.toThrow(unreachable);
       await expect(backend.cancel(open)).rejects.toThrow(new RegExp(`^scancel ${open} ${unreachable.source}`, 's'));
       // A job whose final status is stored needs no squeue.
-      expect((await backend.poll([submitted[0]!])).get(submitted[0]!)?.state).toBe('completed');
+      expect((await backend.poll([submitted[0]])).get(submitted[0])?.state).toBe('completed');
     });
 
     it('kills a command that does not answer within commandTimeoutMs', async () => {
