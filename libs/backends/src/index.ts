@@ -62,3 +62,6 @@ export * from './kubernetes/kubernetes-queue-config.exception';
 export * from './kubernetes/kubernetes-api.exception';
 export * from './local/local-queue-config';
 export * from './local/local-backend.exception';
+export * from './slurm/slurm-queue-config';
+export * from './slurm/slurm-queue-config.exception';
+export * from './slurm/slurm-backend.exception';

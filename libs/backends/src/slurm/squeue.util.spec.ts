@@ -19,7 +19,7 @@ describe('squeueByNameArgs', () => {
       '--noheader',
       '--states=all',
       '--name=anvil-a,anvil-b',
-      '--format=%i|%j|%V',
+      '--format=%i|%j',
     ]);
   });
 });
@@ -63,9 +63,9 @@ describe('parseSqueueOutput', () => {
 });
 
 describe('parseSqueueByNameOutput', () => {
-  it('reads id, name and submission time', () => {
-    expect(parseSqueueByNameOutput('7|anvil-j1|1795469594\n8|anvil-j2|N/A\n')).toEqual([
-      { slurmJobId: '7', name: 'anvil-j1', submittedMs: 1795469594000 },
+  it('reads id and name', () => {
+    expect(parseSqueueByNameOutput('7|anvil-j1\n8|anvil-j2\n')).toEqual([
+      { slurmJobId: '7', name: 'anvil-j1' },
       { slurmJobId: '8', name: 'anvil-j2' },
     ]);
   });

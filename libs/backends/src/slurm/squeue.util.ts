@@ -13,19 +13,17 @@ export interface SqueueRow {
   readonly reason: string;
 }
 
-/** One job found by its name (`jobsOfTest`). */
+/** One job found by its name (`jobsOfTest`, a retried `submit`). */
 export interface SqueueNamedRow {
   readonly slurmJobId: string;
   readonly name: string;
-  /** Epoch ms of submission. */
-  readonly submittedMs?: number;
 }
 
 /** Slurm job ids the backend hands out: plain numbers (no array or heterogeneous jobs). */
 export const SLURM_JOB_ID = /^[0-9]{1,12}$/;
 
 const ROW_FORMAT = '%i|%T|%S|%e|%r';
-const NAMED_ROW_FORMAT = '%i|%j|%V';
+const NAMED_ROW_FORMAT = '%i|%j';
 
 /** `squeue` arguments listing the given jobs in any state (finished ones stay listed for MinJobAge). */
 export function squeueArgs(slurmJobIds: readonly string[]): string[] {
@@ -85,8 +83,7 @@ export function parseSqueueOutput(output: string): Map<string, SqueueRow> {
 /** The rows of `squeue` output in the `squeueByNameArgs` format. */
 export function parseSqueueByNameOutput(output: string): SqueueNamedRow[] {
   return lines(output).map((line) => {
-    const [slurmJobId = '', name = '', submitted = ''] = fields(line, 3);
-    const submittedMs = epochMs(submitted);
-    return { slurmJobId, name, ...(submittedMs === undefined ? {} : { submittedMs }) };
+    const [slurmJobId = '', name = ''] = fields(line, 2);
+    return { slurmJobId, name };
   });
 }
