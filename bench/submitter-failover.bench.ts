@@ -25,7 +25,7 @@ const submitterEnv = (id: string): Record<string, string> => ({
 /** Epoch ms of the first log line of `process` saying `message` about `testId`. */
 function loggedAt(process: ServiceProcess, message: string, testId: string): number | undefined {
   const line = process.logs.find((l: LogLine) => l.message === message && l.testId === testId);
-  return line === undefined ? undefined : Number(line.time);
+  return line === undefined ? undefined : Date.parse(String(line['@timestamp']));
 }
 
 async function owners(env: SubmissionEnvironment, testIds: readonly string[]): Promise<Map<string, string>> {
