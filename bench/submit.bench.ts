@@ -1,6 +1,8 @@
 // `npm run bench -- submit [--queues 2000] [--tests 10] [--warmup-s 30] [--measure-s 60]`
-// One submitter keeps `queues` sim queues at depth 2 (minQueueDepth 2, maxRunning 4). Prints submissions/s over
-// the measured window, how many queues were at depth when sampled, and the submitter's CPU and memory.
+// One submitter keeps `queues` sim queues at depth 2 (minQueueDepth 2; maxRunning 50, never reached). Every job
+// waits 4-8 s and runs 5-10 s, so holding the depth takes about 2 × queues / 6 s submissions per second. Prints
+// submissions/s over the measured window, the share of queues at depth when sampled, and the submitter's CPU and
+// memory.
 import { readPeakRssMb, readProcCpu, readRssMb } from './ingest/proc-stats.util';
 import { percentile } from './ingest/percentile.util';
 import { parseCountOptions } from './submission/count-options.util';
@@ -36,9 +38,15 @@ async function main(): Promise<void> {
       queues: options.queues,
       tests: options.tests,
       minQueueDepth: DEPTH,
-      maxRunning: 4,
+      maxRunning: 50,
       timeScale: 1,
       seed: options.seed,
+      queueModel: {
+        failureProbability: 0.02,
+        queueWaitSeconds: { kind: 'uniform', min: 4, max: 8 },
+        runSeconds: { kind: 'uniform', min: 5, max: 10 },
+        errorClass: 'site',
+      },
     });
     env.start('ingester', 'ingester', { ANVIL_INGESTER_PORT: '0' });
     const submitter = env.start('submitter', 'submitter', {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { generateSimGrid, type SimGrid } from '@anvil/backends';
+import { generateSimGrid, type SimGrid, type SimQueueModel } from '@anvil/backends';
 
 /** A simulated grid in the database with running functional tests over its queues, not yet assigned. */
 export interface SimTestGrid {
@@ -17,6 +17,8 @@ export interface SimTestGridOptions {
   /** Multiplies the sim grid's durations (1: waits ~2-4 s, runs ~12-20 s). */
   readonly timeScale: number;
   readonly seed: number;
+  /** Every queue behaves so (instead of the generated grid's mix of healthy, flaky, slow and black-hole queues). */
+  readonly queueModel?: SimQueueModel;
 }
 
 /**
@@ -31,7 +33,10 @@ export async function seedSimTestGrid(dataSource: DataSource, options: SimTestGr
     queuesPerSite,
     timeScale: options.timeScale,
   });
-  const grid: SimGrid = { sites: full.sites, queues: full.queues.slice(0, options.queues) };
+  const queues = full.queues
+    .slice(0, options.queues)
+    .map((q) => (options.queueModel === undefined ? q : { ...q, backendConfig: options.queueModel }));
+  const grid: SimGrid = { sites: full.sites, queues };
   for (const site of grid.sites) {
     await dataSource.query(`INSERT INTO sites (id, name, labels) VALUES ($1, $2, $3)`, [
       site.id,

@@ -1,7 +1,7 @@
 import type { Backend } from './backend';
 import type { BackendName } from './backend-name';
 import { BackendUnavailableException } from './backend-unavailable.exception';
-import { KubernetesBackend, type KubernetesBackendOptions } from './kubernetes/kubernetes-backend';
+import type { KubernetesBackendOptions } from './kubernetes/kubernetes-backend';
 import { LocalBackend, type LocalBackendOptions } from './local/local-backend';
 import { PandaBackend, type PandaBackendOptions } from './panda/panda-backend';
 import { SimBackend, type SimBackendOptions } from './sim/sim-backend';
@@ -41,7 +41,12 @@ export function createBackend(name: BackendName, settings: BackendSettings): Bac
       return new SlurmBackend(settingsOf(name, settings, settings.slurm));
     case 'panda':
       return new PandaBackend(settingsOf(name, settings, settings.panda));
-    case 'kubernetes':
+    case 'kubernetes': {
+      // Loaded on first use: the Kubernetes client takes about 0.4 s to load, and most processes never need it.
+      const { KubernetesBackend } =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require('./kubernetes/kubernetes-backend') as typeof import('./kubernetes/kubernetes-backend');
       return new KubernetesBackend(settingsOf(name, settings, settings.kubernetes));
+    }
   }
 }

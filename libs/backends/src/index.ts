@@ -24,7 +24,8 @@ export * from './slurm/slurm-backend';
 export * from './slurm/validate-slurm-queue-config.util';
 export * from './panda/panda-backend';
 export * from './panda/validate-panda-queue-config.util';
-export * from './kubernetes/kubernetes-backend';
+// Not the KubernetesBackend class: createBackend loads the Kubernetes client only when a queue needs it.
+export type { KubernetesBackendOptions } from './kubernetes/kubernetes-backend';
 export * from './kubernetes/validate-kubernetes-queue-config.util';
 export * from './sim/sim-job-record';
 export * from './sim/sim-queue-behaviour.util';

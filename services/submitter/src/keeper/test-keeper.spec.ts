@@ -222,6 +222,44 @@ describe(TestKeeper.name, () => {
       expect(count('submitted')).toBe(4);
     });
 
+    it('keeps feeding the other queues when a backend fails every command (Slurm down)', async () => {
+      const down: Backend = {
+        name: 'slurm',
+        capabilities: { cancel: true, bulkPoll: true, metrics: true, maxPollBatch: 500 },
+        submit: () => Promise.reject(new Error('sbatch: error: Unable to contact slurm controller')),
+        poll: () => Promise.reject(new Error('squeue: error: Unable to contact slurm controller')),
+        cancel: () => Promise.reject(new Error('scancel: error: Unable to contact slurm controller')),
+        jobsOfTest: () => Promise.reject(new Error('down')),
+      };
+      deps = { ...deps, backendFor: (name) => (name === 'sim' ? sim : name === 'slurm' ? down : null) };
+      const queues = [
+        ...makeTest().queues,
+        { queueId: 'Q3', queueName: 'Q3', siteId: 'S2', backend: 'slurm', backendConfig: {}, online: true },
+      ];
+      const keeper = new TestKeeper(makeTest({ queues }), deps, {
+        jobs: [
+          {
+            jobId: 'j-slurm',
+            queueId: 'Q3',
+            backend: 'slurm',
+            backendJobId: '4242',
+            submittedAt: new Date(T0),
+            state: 'running',
+          },
+        ],
+        submittedTotals: new Map(),
+      });
+      for (let second = 0; second < 10; second++) {
+        await keeper.tick();
+        now += 1_000;
+      }
+      expect(count('submitted', 'Q3')).toBe(0);
+      expect(count('completed', 'Q1')).toBeGreaterThan(0);
+      // The slurm job is neither lost nor finished while Slurm cannot answer: it is retried every tick.
+      expect(published.filter((e) => e.jobId === 'j-slurm')).toEqual([]);
+      expect(keeper.inFlight).toBeGreaterThan(1);
+    });
+
     it('submits nothing to an offline queue', async () => {
       const queues = [{ ...makeTest().queues[0], online: false }];
       const keeper = new TestKeeper(makeTest({ queues }), deps);
