@@ -24,6 +24,13 @@ export class AdoptionService {
   ) {}
 
   async adoption(test: KeeperTest): Promise<KeeperAdoption> {
+    // Order matters while the ingester catches up: the backends first, then what the database knows of those
+    // jobs, then its in-flight rows. A job stored meanwhile is then found by the last read, never by neither.
+    const held = await this.heldByBackends(test);
+    const known = await this.repository.knownJobIds(
+      test.testId,
+      held.map((job) => job.jobId),
+    );
     const fromDatabase = await this.repository.adoption(test.testId);
     const jobs: TrackedJob[] = fromDatabase.jobs.map((j) => ({
       jobId: j.jobId,
@@ -33,12 +40,8 @@ export class AdoptionService {
       submittedAt: new Date(j.submittedAt),
       state: j.state,
     }));
-    const held = await this.heldByBackends(test);
-    const known = await this.repository.knownJobIds(
-      test.testId,
-      held.map((job) => job.jobId),
-    );
-    const unannounced = held.filter((job) => !known.has(job.jobId));
+    const inFlight = new Set(jobs.map((job) => job.jobId));
+    const unannounced = held.filter((job) => !known.has(job.jobId) && !inFlight.has(job.jobId));
     const totals = new Map(fromDatabase.totals);
     for (const job of unannounced) {
       totals.set(job.queueId, (totals.get(job.queueId) ?? 0) + 1);

@@ -61,4 +61,16 @@ export class AssignmentsRepository {
     );
     return new Set(rows.map((row) => row.id));
   }
+
+  /** Tests among `testIds` that are still running, under another submitter than `submitterId`. */
+  async runningElsewhere(submitterId: string, testIds: readonly string[]): Promise<Set<string>> {
+    if (testIds.length === 0) {
+      return new Set();
+    }
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM tests WHERE id = ANY($1::uuid[]) AND state = 'running' AND submitter_id IS DISTINCT FROM $2`,
+      [testIds, submitterId],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
 }

@@ -46,15 +46,21 @@ export class ReconcilerService implements OnApplicationBootstrap, BeforeApplicat
   async reconcile(): Promise<void> {
     const startedAt = Date.now();
     const rows = await this.repository.ownedRunningTests(this.config.submitterId);
-    for (const row of rows) {
-      await this.assignments.sync(row, 'reconciler');
-    }
+    // At once: a backend slow to list a test's jobs must not hold up the takeover of the others.
+    await Promise.all(rows.map((row) => this.assignments.sync(row, 'reconciler')));
     const owned = new Set(rows.map((row) => row.testId));
-    for (const testId of this.registry.testIds()) {
+    // A keeper started after our read (from an assignment event) is not judged on an older snapshot.
+    const gone = this.registry.testIds().filter((testId) => {
       const keeper = this.registry.get(testId);
-      // A keeper started after our read (from an assignment event) is not judged on an older snapshot.
-      if (keeper !== undefined && !owned.has(testId) && !keeper.stopping && keeper.createdAtMs < startedAt) {
-        this.registry.stop(testId, 'the test is no longer running or owned by this submitter');
+      return keeper !== undefined && !owned.has(testId) && !keeper.stopping && keeper.createdAtMs < startedAt;
+    });
+    const reassigned = await this.repository.runningElsewhere(this.config.submitterId, gone);
+    for (const testId of gone) {
+      if (reassigned.has(testId)) {
+        // Its new owner adopts the jobs in flight: cancelling them here would destroy its work.
+        this.registry.stop(testId, 'the test was given to another submitter', { cancelJobs: false });
+      } else {
+        this.registry.stop(testId, 'the test is no longer running');
       }
     }
     this.logger.debug({ owned: rows.length, keepers: this.registry.testIds().length }, 'reconciled');

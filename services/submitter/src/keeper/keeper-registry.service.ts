@@ -85,9 +85,9 @@ export class KeeperRegistryService implements OnApplicationBootstrap, BeforeAppl
     return keeper;
   }
 
-  /** Asks the test's keeper, if any, to cancel its jobs and stop. */
-  stop(testId: string, reason: string): void {
-    this.keepers.get(testId)?.requestStop(reason);
+  /** Asks the test's keeper, if any, to stop: cancelling its jobs, unless `cancelJobs` is false. */
+  stop(testId: string, reason: string, options: { cancelJobs?: boolean } = {}): void {
+    this.keepers.get(testId)?.requestStop(reason, options);
   }
 
   /** One tick of every keeper not busy; exposed for tests. */

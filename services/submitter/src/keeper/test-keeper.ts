@@ -52,6 +52,7 @@ export class TestKeeper {
   private readonly problems: ProblemLog;
   private phase: Phase = 'running';
   private stopReason = '';
+  private cancelOnStop = true;
   readonly createdAtMs: number;
 
   constructor(
@@ -107,12 +108,17 @@ export class TestKeeper {
     }
   }
 
-  /** Asks the keeper to stop; the next tick cancels the jobs in flight. No job is submitted from now on. */
-  requestStop(reason: string): void {
+  /**
+   * Asks the keeper to stop; no job is submitted from now on. The next tick cancels the jobs in flight, or, with
+   * `cancelJobs: false` (the test now belongs to another submitter, which has adopted them), stops following
+   * them without touching them.
+   */
+  requestStop(reason: string, { cancelJobs = true }: { cancelJobs?: boolean } = {}): void {
     if (this.phase === 'running') {
       this.phase = 'stopping';
       this.stopReason = reason;
-      this.logger.log({ testId: this.testId, reason, inFlight: this.jobs.size }, 'keeper stopping');
+      this.cancelOnStop = cancelJobs;
+      this.logger.log({ testId: this.testId, reason, inFlight: this.jobs.size, cancelJobs }, 'keeper stopping');
     }
   }
 
@@ -129,7 +135,12 @@ export class TestKeeper {
     // (events still waiting) holds back new submissions, not the mere fact that jobs changed state.
     await this.flush();
     if (this.phase === 'stopping') {
-      await this.cancelInFlight();
+      if (this.cancelOnStop) {
+        await this.cancelInFlight();
+      } else {
+        this.logger.log({ testId: this.testId, released: this.jobs.size }, 'keeper left its jobs to the new owner');
+        this.jobs.clear();
+      }
       this.phase = 'stopped';
     } else if (this.outbox.length === 0) {
       await Promise.all(this.test.queues.map((queue) => this.topUp(queue)));
