@@ -61,4 +61,17 @@ describe('templateRuleViolations', () => {
       { field: 'workload.resources.cores', problem: 'must be an integer from 1 to 1024' },
     ]);
   });
+
+  it('accepts a ramp from 0 when the profile has steps, and refuses maxRunning 0 without them', () => {
+    const ramp = {
+      minQueueDepth: 0,
+      maxRunning: 0,
+      steps: [{ afterSeconds: 600, maxRunning: 50 }],
+      ramp: 'linear' as const,
+    };
+    expect(templateRuleViolations(template({ kind: 'stress', submissionProfile: ramp }))).toEqual([]);
+    expect(templateRuleViolations(template({ submissionProfile: { minQueueDepth: 0, maxRunning: 0 } }))).toEqual([
+      { field: 'submissionProfile.maxRunning', problem: 'must be at least 1 (0 only with steps)' },
+    ]);
+  });
 });

@@ -5,8 +5,12 @@ import type { CreateTemplateDto } from './dto/create-template.dto';
 /** Rules across fields of a well-formed template (each field on its own was already validated). */
 export function templateRuleViolations(template: CreateTemplateDto): ApiErrorDetail[] {
   const problems: ApiErrorDetail[] = [...workloadProblems(template.workload)];
-  const { minQueueDepth, maxRunning } = template.submissionProfile;
-  if (minQueueDepth > maxRunning) {
+  const { minQueueDepth, maxRunning, steps } = template.submissionProfile;
+  const stepped = (steps ?? []).length > 0;
+  // With steps the queue is kept at the limit of the moment, in flight; minQueueDepth does not apply.
+  if (!stepped && maxRunning < 1) {
+    problems.push({ field: 'submissionProfile.maxRunning', problem: 'must be at least 1 (0 only with steps)' });
+  } else if (!stepped && minQueueDepth > maxRunning) {
     problems.push({ field: 'submissionProfile.minQueueDepth', problem: 'must be ≤ submissionProfile.maxRunning' });
   }
   // The robot renews tests forever: that is what a functional template is; stress and benchmark tests run once.

@@ -260,6 +260,37 @@ describe(TestKeeper.name, () => {
       expect(keeper.inFlight).toBeGreaterThan(1);
     });
 
+    it('retries a failed submission with the same job id and time when the backend may have taken it', async () => {
+      const attempts: JobSpec[] = [];
+      let failNext = true;
+      const flaky: Backend = {
+        ...sim,
+        name: 'sim',
+        capabilities: sim.capabilities,
+        submit: (spec) => {
+          attempts.push(spec);
+          if (failNext) {
+            failNext = false;
+            return Promise.reject(new Error('sbatch: Socket timed out on send/recv operation'));
+          }
+          return sim.submit(spec);
+        },
+        poll: (ids) => sim.poll(ids),
+        cancel: (id) => sim.cancel(id),
+        jobsOfTest: (testId) => sim.jobsOfTest(testId),
+      };
+      deps = { ...deps, backendFor: (name) => (name === 'sim' ? flaky : null) };
+      const keeper = new TestKeeper(makeTest({ queues: [makeTest().queues[0]] }), deps);
+      await keeper.tick();
+      now += 1_000;
+      await keeper.tick();
+      expect(attempts[1].jobId).toBe(attempts[0].jobId);
+      expect(attempts[1].submittedAt).toEqual(attempts[0].submittedAt);
+      const first = published.find((e) => e.jobId === attempts[0].jobId);
+      expect(jobStateName(first!.state)).toBe('submitted');
+      expect(new Set(attempts.map((a) => a.jobId)).size).toBe(2);
+    });
+
     it('submits nothing to an offline queue', async () => {
       const queues = [{ ...makeTest().queues[0], online: false }];
       const keeper = new TestKeeper(makeTest({ queues }), deps);

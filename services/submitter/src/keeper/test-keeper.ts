@@ -49,6 +49,11 @@ export class TestKeeper {
   private readonly jobs = new Map<string, TrackedJob>();
   private readonly submittedTotals = new Map<string, number>();
   private readonly outbox: JobStateChanged[] = [];
+  /**
+   * Per queue, a submission that failed: retried as it was (same job id and time) until the backend takes it, so
+   * a submission the backend accepted although the call failed (a timeout, a lost answer) is not made twice.
+   */
+  private readonly retries = new Map<string, JobSpec>();
   private readonly problems: ProblemLog;
   private phase: Phase = 'running';
   private stopReason = '';
@@ -275,13 +280,44 @@ export class TestKeeper {
   }
 
   private async submitOne(queue: KeeperQueue, backend: Backend): Promise<boolean> {
+    const spec = this.retries.get(queue.queueId) ?? this.newJobSpec(queue, backend);
+    let backendJobId: string;
+    try {
+      ({ backendJobId } = await backend.submit(spec));
+      this.problems.resolved(`submit:${queue.queueId}`);
+    } catch (error) {
+      this.retries.set(queue.queueId, spec);
+      this.problems.report(
+        `submit:${queue.queueId}`,
+        { err: error, queueId: queue.queueId, jobId: spec.jobId },
+        'submitting a job failed; retrying it next tick',
+      );
+      return false;
+    }
+    this.retries.delete(queue.queueId);
+    const job: TrackedJob = {
+      jobId: spec.jobId,
+      queueId: queue.queueId,
+      backend: backend.name,
+      backendJobId,
+      submittedAt: spec.submittedAt,
+      state: 'submitted',
+    };
+    this.jobs.set(spec.jobId, job);
+    this.submittedTotals.set(queue.queueId, (this.submittedTotals.get(queue.queueId) ?? 0) + 1);
+    this.outbox.push(
+      jobStateEvent(job, this.testId, this.deps.submitterId, 'submitted', { occurredAt: spec.submittedAt }),
+    );
+    return true;
+  }
+
+  private newJobSpec(queue: KeeperQueue, backend: Backend): JobSpec {
     const jobId = randomUUID();
-    const submittedAt = new Date(this.deps.clock());
-    const spec: JobSpec = {
+    return {
       jobId,
       testId: this.testId,
       queueId: queue.queueId,
-      submittedAt,
+      submittedAt: new Date(this.deps.clock()),
       backendConfig: queue.backendConfig,
       workload: this.test.workload,
       variables: {
@@ -294,30 +330,6 @@ export class TestKeeper {
         backend: backend.name,
       },
     };
-    let backendJobId: string;
-    try {
-      ({ backendJobId } = await backend.submit(spec));
-      this.problems.resolved(`submit:${queue.queueId}`);
-    } catch (error) {
-      this.problems.report(
-        `submit:${queue.queueId}`,
-        { err: error, queueId: queue.queueId },
-        'submitting a job failed; retrying next tick',
-      );
-      return false;
-    }
-    const job: TrackedJob = {
-      jobId,
-      queueId: queue.queueId,
-      backend: backend.name,
-      backendJobId,
-      submittedAt,
-      state: 'submitted',
-    };
-    this.jobs.set(jobId, job);
-    this.submittedTotals.set(queue.queueId, (this.submittedTotals.get(queue.queueId) ?? 0) + 1);
-    this.outbox.push(jobStateEvent(job, this.testId, this.deps.submitterId, 'submitted', { occurredAt: submittedAt }));
-    return true;
   }
 
   private async cancelInFlight(): Promise<void> {

@@ -51,7 +51,7 @@ describe('jobsToSubmit', () => {
 
   it('follows the step profile when the test has steps', () => {
     const stepped = profile({
-      minQueueDepth: 50,
+      minQueueDepth: 1,
       maxRunning: 2,
       steps: [
         { afterSeconds: 60, maxRunning: 10 },
@@ -63,13 +63,22 @@ describe('jobsToSubmit', () => {
     expect(maxRunningAt(stepped, 60)).toBe(10);
     expect(maxRunningAt(stepped, 500)).toBe(4);
     expect(jobsToSubmit({ submitted: 0, running: 0, submittedTotal: 0 }, stepped, 100, 30)).toBe(2);
+    // Waiting jobs are not limited to minQueueDepth: the profile asks for that many in flight.
+    expect(jobsToSubmit({ submitted: 3, running: 0, submittedTotal: 3 }, stepped, 100, 90)).toBe(7);
     expect(jobsToSubmit({ submitted: 0, running: 2, submittedTotal: 2 }, stepped, 100, 90)).toBe(8);
     expect(jobsToSubmit({ submitted: 0, running: 10, submittedTotal: 12 }, stepped, 100, 130)).toBe(0);
   });
 
   it('ramps linearly between steps when the ramp is linear', () => {
-    const ramp = profile({ maxRunning: 0, ramp: 'linear', steps: [{ afterSeconds: 100, maxRunning: 50 }] });
+    const ramp = profile({
+      minQueueDepth: 0,
+      maxRunning: 0,
+      ramp: 'linear',
+      steps: [{ afterSeconds: 100, maxRunning: 50 }],
+    });
     expect(maxRunningAt(ramp, 0)).toBe(0);
+    expect(jobsToSubmit({ submitted: 0, running: 0, submittedTotal: 0 }, ramp, 100, 0)).toBe(0);
+    expect(jobsToSubmit({ submitted: 1, running: 20, submittedTotal: 40 }, ramp, 100, 60)).toBe(9);
     expect(maxRunningAt(ramp, 50)).toBe(25);
     expect(maxRunningAt(ramp, 99)).toBe(49);
     expect(maxRunningAt(ramp, 1000)).toBe(50);

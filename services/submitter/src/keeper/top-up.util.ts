@@ -29,9 +29,10 @@ export function maxRunningAt(profile: KeeperProfile, elapsedSeconds: number): nu
 }
 
 /**
- * How many jobs to submit to a queue now: enough to bring the waiting jobs up to `minQueueDepth`, without
- * exceeding the in-flight limit of the moment (`maxRunningAt`), nor the queue's total (`totalJobs` when > 0;
- * without resubmission, the first batch: `maxRunning`), nor `perTickLimit` at once.
+ * How many jobs to submit to a queue now: enough to bring the waiting jobs up to `minQueueDepth` (with a step
+ * profile: the in-flight jobs up to the limit of the moment, whatever runs), without exceeding the in-flight limit
+ * of the moment (`maxRunningAt`), nor the queue's total (`totalJobs` when > 0; without resubmission, the first
+ * batch: `maxRunning`), nor `perTickLimit` at once.
  */
 export function jobsToSubmit(
   counts: QueueCounts,
@@ -40,7 +41,7 @@ export function jobsToSubmit(
   elapsedSeconds = 0,
 ): number {
   const limit = maxRunningAt(profile, elapsedSeconds);
-  const byDepth = Math.min(profile.minQueueDepth, limit) - counts.submitted;
+  const byDepth = profile.steps.length > 0 ? limit : Math.min(profile.minQueueDepth, limit) - counts.submitted;
   const byInFlight = limit - (counts.submitted + counts.running);
   const total = profile.totalJobs > 0 ? profile.totalJobs : profile.resubmit ? 0 : profile.maxRunning;
   const byTotal = total > 0 ? total - counts.submittedTotal : Number.POSITIVE_INFINITY;

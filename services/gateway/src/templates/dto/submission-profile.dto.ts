@@ -36,9 +36,10 @@ export class SubmissionProfileDto {
   @IsInt()
   minQueueDepth!: number;
 
+  /** At least 1, except with `steps` (a ramp may start from 0); checked with the template's other rules. */
   @IsDefined({ message: 'is required' })
   @Max(100000)
-  @Min(1)
+  @Min(0)
   @IsInt()
   maxRunning!: number;
 
