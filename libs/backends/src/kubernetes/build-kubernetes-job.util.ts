@@ -96,7 +96,7 @@ export function buildKubernetesJob(
             {
               name: JOB_CONTAINER,
               image: workload.image,
-              command: ['bash', '-c', jobScript(workload, spec.variables)],
+              command: ['bash', '-c', jobScript(workload)],
               env: Object.entries(jobEnvironment(workload, spec.variables)).map(([name, value]) => ({ name, value })),
               ...(resources === undefined ? {} : { resources }),
             },

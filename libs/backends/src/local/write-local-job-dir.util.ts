@@ -23,7 +23,7 @@ export async function writeLocalJobDir(dir: string, spec: JobSpec, meta: LocalJo
   await Promise.all([
     writeFile(join(dir, F.meta), `${JSON.stringify(meta)}\n`),
     writeFile(join(dir, F.workload), `${JSON.stringify(spec.workload)}\n`),
-    writeFile(join(dir, F.script), jobScript(spec.workload, spec.variables), { mode: 0o755 }),
+    writeFile(join(dir, F.script), jobScript(spec.workload), { mode: 0o755 }),
     writeFile(join(dir, F.env), shellEnvironmentFile(jobEnvironment(spec.workload, spec.variables))),
     writeFile(join(dir, F.wrapper), localWrapperScript(meta.timeLimitSeconds), { mode: 0o755 }),
     writeFile(join(dir, F.waiting), ''),

@@ -36,7 +36,7 @@ export function pandaJobParameters(spec: JobSpec): string {
   const exports = Object.entries(jobEnvironment(spec.workload, spec.variables))
     .map(([name, value]) => `export ${name}=${shellQuote(value)}`)
     .join('\n');
-  const script = `#!/bin/bash\n${exports}\n${jobScript(spec.workload, spec.variables)}`;
+  const script = `#!/bin/bash\n${exports}\n${jobScript(spec.workload)}`;
   return `${base64(script)} ${base64(JSON.stringify(judgingWorkload(spec.workload)))}`;
 }
 

@@ -97,7 +97,7 @@ export class SlurmBackend implements Backend {
     const resources = spec.workload.resources;
     await this.jobDirs.write(dir, {
       job: { ...ids, submittedAt: spec.submittedAt.toISOString(), workload: spec.workload },
-      workloadScript: jobScript(spec.workload, spec.variables),
+      workloadScript: jobScript(spec.workload),
       batchScript: slurmBatchScript({
         ...ids,
         jobDir: dir,

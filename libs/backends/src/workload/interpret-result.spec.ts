@@ -123,4 +123,18 @@ describe('interpretJobResult', () => {
       });
     });
   });
+
+  it('judges only the end of a very long output', () => {
+    const head = 'events/s: 1\n' + 'x'.repeat(200_000) + '\n';
+    const result = interpretJobResult(
+      { command: 'x', metrics: [{ name: 'events_per_second', pattern: '^events/s: ([0-9.]+)' }] },
+      { exitCode: 0, timedOut: false, stdout: `${head}events/s: 7\n`, stderr: '' },
+    );
+    expect(result.metrics).toEqual({ events_per_second: 7 });
+    const early = interpretJobResult(
+      { command: 'x', metrics: [{ name: 'events_per_second', pattern: '^events/s: ([0-9.]+)' }] },
+      { exitCode: 0, timedOut: false, stdout: head, stderr: '' },
+    );
+    expect(early.metrics).toEqual({});
+  });
 });

@@ -23,6 +23,13 @@ export interface InterpretedResult {
   readonly metrics: Record<string, number>;
 }
 
+/** Output judged, at most: the end of a job's stdout and of its stderr (bounds the time patterns take). */
+export const JUDGED_OUTPUT_CHARS = 65_536;
+
+function tail(text: string): string {
+  return text.length > JUDGED_OUTPUT_CHARS ? text.slice(-JUDGED_OUTPUT_CHARS) : text;
+}
+
 function lastCapture(pattern: string, text: string): number | undefined {
   let value: number | undefined;
   for (const match of text.matchAll(new RegExp(pattern, 'gm'))) {
@@ -70,7 +77,8 @@ function describeEnd(run: JobRunResult, exitCode: number | undefined, limitSecon
  * matching error rule; no match gives `unknown`. A job killed at its time limit is judged with exit code
  * 124 and "time limit exceeded" added to its stderr, so rules can match either.
  */
-export function interpretJobResult(workload: WorkloadSpec, run: JobRunResult): InterpretedResult {
+export function interpretJobResult(workload: WorkloadSpec, whole: JobRunResult): InterpretedResult {
+  const run = { ...whole, stdout: tail(whole.stdout), stderr: tail(whole.stderr) };
   const exitCode = run.timedOut ? TIMED_OUT_EXIT_CODE : (run.exitCode ?? undefined);
   const stderr = run.timedOut ? `${run.stderr}\ntime limit exceeded` : run.stderr;
   const metrics: Record<string, number> = {};

@@ -83,11 +83,13 @@ describe('jobEnvironment', () => {
 });
 
 describe('jobScript', () => {
-  it('is a bash script of the workload script, expanded', () => {
-    expect(jobScript({ script: 'echo ${job.id}\nexit 0' }, vars)).toBe('#!/bin/bash\necho J7\nexit 0\n');
+  it('is a bash script of the workload script, with variables as environment references', () => {
+    expect(jobScript({ script: 'echo ${job.id}\nexit 0' })).toBe('#!/bin/bash\necho ${ANVIL_JOB_ID}\nexit 0\n');
   });
 
   it('is a bash script of the command line when there is no script', () => {
-    expect(jobScript({ command: 'run --queue ${queue.name}' }, vars)).toBe('#!/bin/bash\nrun --queue cern-a\n');
+    expect(jobScript({ command: 'run --queue ${queue.name} ${unknown.name}' })).toBe(
+      '#!/bin/bash\nrun --queue ${ANVIL_QUEUE_NAME} ${unknown.name}\n',
+    );
   });
 });

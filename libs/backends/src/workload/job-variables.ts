@@ -62,8 +62,25 @@ export function jobEnvironment(workload: WorkloadSpec, v: JobVariables): Record<
   return env;
 }
 
-/** The bash script a job runs: the workload's script, or its command line, with variables expanded. */
-export function jobScript(workload: WorkloadSpec, v: JobVariables): string {
-  const body = workload.script ?? workload.command ?? '';
-  return `#!/bin/bash\n${expandVariables(body, v)}\n`;
+/** The environment variable each job variable is exported as. */
+const ENVIRONMENT_NAMES: Readonly<Record<string, string>> = {
+  'test.id': 'ANVIL_TEST_ID',
+  'queue.id': 'ANVIL_QUEUE_ID',
+  'queue.name': 'ANVIL_QUEUE_NAME',
+  'site.id': 'ANVIL_SITE_ID',
+  'job.id': 'ANVIL_JOB_ID',
+  'job.index': 'ANVIL_JOB_INDEX',
+  backend: 'ANVIL_BACKEND',
+};
+
+/**
+ * The bash script a job runs: the workload's script, or its command line. Each job variable becomes a reference
+ * to its environment variable (`${queue.name}` → `${ANVIL_QUEUE_NAME}`), which every backend exports before the
+ * script runs: a value (a queue name, say) is never parsed as shell code.
+ */
+export function jobScript(workload: WorkloadSpec): string {
+  const body = (workload.script ?? workload.command ?? '').replace(VARIABLE, (whole, name: string) =>
+    ENVIRONMENT_NAMES[name] === undefined ? whole : `\${${ENVIRONMENT_NAMES[name]}}`,
+  );
+  return `#!/bin/bash\n${body}\n`;
 }

@@ -125,6 +125,18 @@ describe('workloadProblems', () => {
   });
 });
 
+describe('workloadProblems on patterns that could backtrack for ever', () => {
+  it('refuses a repeated group that itself repeats, naming the field', () => {
+    expect(workloadProblems({ command: 'x', success: { outputPattern: '^(a+)+$' } })).toEqual([
+      { field: 'workload.success.outputPattern', problem: expect.stringContaining('exponential time') },
+    ]);
+  });
+
+  it('accepts the example workloads own patterns', () => {
+    expect(workloadProblems({ command: 'x', metrics: [{ name: 'eps', pattern: '^events/s: ([0-9.]+)' }] })).toEqual([]);
+  });
+});
+
 describe('parseWorkloadSpec', () => {
   it('returns a valid spec as it is', () => {
     expect(parseWorkloadSpec(valid)).toEqual(valid);

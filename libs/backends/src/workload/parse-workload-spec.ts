@@ -8,6 +8,11 @@ const TOP_LEVEL = ['command', 'script', 'image', 'env', 'resources', 'inputs', '
 const MAX_TEXT = 65_536;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const METRIC_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+/**
+ * A group holding a repetition, itself repeated (`(a+)+`, `(\w+\s?)*`): the classic shape of patterns that
+ * backtrack for ever on a long line. Patterns run on the submitter, over job output: such shapes are refused.
+ */
+const NESTED_REPETITION = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,?\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,?\d*\})/;
 
 /** How many capture groups a regular expression has (-1 when it does not compile). */
 function captureGroups(source: string): number {
@@ -69,6 +74,10 @@ class Checker {
       new RegExp(source, 'm');
     } catch (error) {
       this.fail(field, `is not a valid regular expression (${(error as Error).message})`);
+      return;
+    }
+    if (NESTED_REPETITION.test(source)) {
+      this.fail(field, 'must not repeat a group that itself repeats, like (a+)+: matching could take exponential time');
     }
   }
 
