@@ -11,6 +11,9 @@ export interface StoredSimJob {
 /** How long the count of repeated submissions is kept after the last one (refreshed on each). */
 const REPEATS_TTL_MS = 7 * 86_400_000;
 
+/** Keys read (or removed) per command when listing a test's jobs. */
+const LIST_SLICE = 1000;
+
 /**
  * The simulated grid's state in Redis, shared by every SimBackend on the same Redis and prefix:
  *
@@ -83,7 +86,11 @@ export class SimGridRepository {
     if (ids.length === 0) {
       return [];
     }
-    const values = await this.redis.mget(...ids.map((id) => this.jobKey(id)));
+    // In slices, so a long test's many jobs never make one command that holds Redis up.
+    const values: (string | null)[] = [];
+    for (let i = 0; i < ids.length; i += LIST_SLICE) {
+      values.push(...(await this.redis.mget(...ids.slice(i, i + LIST_SLICE).map((id) => this.jobKey(id)))));
+    }
     const jobs: Array<{ backendJobId: string; record: SimJobRecord }> = [];
     const expired: string[] = [];
     ids.forEach((backendJobId, i) => {
@@ -94,8 +101,8 @@ export class SimGridRepository {
         jobs.push({ backendJobId, record });
       }
     });
-    if (expired.length > 0) {
-      await this.redis.zrem(key, ...expired);
+    for (let i = 0; i < expired.length; i += LIST_SLICE) {
+      await this.redis.zrem(key, ...expired.slice(i, i + LIST_SLICE));
     }
     return jobs;
   }

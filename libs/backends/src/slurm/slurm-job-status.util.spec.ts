@@ -134,11 +134,19 @@ describe('slurmJobStatusAtEnd', () => {
     });
   });
 
-  it('says Slurm killed a job that ran OUT_OF_MEMORY', () => {
+  it('fails a job that ran OUT_OF_MEMORY as a site error when it asked for no memory', () => {
     expect(atEnd('OUT_OF_MEMORY', killed)).toMatchObject({
       state: 'failed',
-      errorClass: 'unknown',
+      errorClass: 'site',
       errorMessage: 'the job was killed by Slurm (OUT_OF_MEMORY)',
+    });
+  });
+
+  it('fails a job that ran OUT_OF_MEMORY as its own fault when it asked for memory', () => {
+    const asked = { ...workload, resources: { memoryMb: 256 } };
+    expect(slurmJobStatusAtEnd(row('OUT_OF_MEMORY'), { workload: asked, result: killed }, T0 + 10_000)).toMatchObject({
+      state: 'failed',
+      errorClass: 'workload',
     });
   });
 

@@ -116,8 +116,14 @@ export function slurmJobStatusAtEnd(
       };
     case 'timed-out':
       return judgedStatus(job, finishedMs, { timedOut: true, startMs: row.startMs });
-    case 'killed':
-      return judgedStatus(job, finishedMs, { killedBy: `Slurm (${row.state})`, startMs: row.startMs });
+    case 'killed': {
+      const status = judgedStatus(job, finishedMs, { killedBy: `Slurm (${row.state})`, startMs: row.startMs });
+      // Over the memory it asked for, the job is at fault; with no request, the node's default limit is the site's.
+      if (row.state === 'OUT_OF_MEMORY' && status.errorClass === 'unknown') {
+        return { ...status, errorClass: job.workload.resources?.memoryMb === undefined ? 'site' : 'workload' };
+      }
+      return status;
+    }
     case 'ended':
       if (result.exit !== undefined) {
         return judgedStatus(job, finishedMs, {});

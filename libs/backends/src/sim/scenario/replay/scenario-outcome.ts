@@ -80,10 +80,10 @@ export function computeScenarioOutcome(seed: number, jobId: string, context: Sce
     }
   }
 
-  const naturalRunSeconds = (runMinutes * 60) / timeScale;
+  // The time limit is in scenario seconds, like the job's own run; both are scaled to wall time together.
   const limit = context.timeLimitSeconds;
-  const killed = limit !== undefined && naturalRunSeconds > limit;
-  const runSeconds = killed ? limit : naturalRunSeconds;
+  const killed = limit !== undefined && runMinutes * 60 > limit;
+  const runSeconds = (killed ? limit : runMinutes * 60) / timeScale;
   const eventsPerSecond = (EVENTS_PER_SECOND / queue.durationFactor) * eventJitter;
   const common = {
     waitSeconds: (waitMinutes * 60) / timeScale,
