@@ -75,6 +75,20 @@ export function loadSubmitterConfig(reader = new EnvReader()): SubmitterConfig {
       `must be a subject token ([A-Za-z0-9_-]+), got ${JSON.stringify(submitterId)}`,
     );
   }
+  const simScenario = scenario(optional(reader, 'ANVIL_SIM_SCENARIO'));
+  const simStartHour = reader.int('ANVIL_SIM_START_HOUR', 0, { min: 0 });
+  if (simScenario !== undefined && simStartHour >= simScenario.durationHours) {
+    throw new ConfigException(
+      'ANVIL_SIM_START_HOUR',
+      `must be below the scenario's ${simScenario.durationHours} hours, got ${simStartHour}`,
+    );
+  }
+  const pandaUrl = optional(reader, 'ANVIL_PANDA_URL');
+  const pandaTokenFile = optional(reader, 'ANVIL_PANDA_TOKEN_FILE');
+  if ((pandaUrl === undefined) !== (pandaTokenFile === undefined)) {
+    const missing = pandaUrl === undefined ? 'ANVIL_PANDA_URL' : 'ANVIL_PANDA_TOKEN_FILE';
+    throw new ConfigException(missing, 'must be set too: the panda backend needs both its URL and its token file');
+  }
   return {
     port: reader.int('ANVIL_SUBMITTER_PORT', 8092, { min: 0, max: 65535 }),
     submitterId,
@@ -84,14 +98,14 @@ export function loadSubmitterConfig(reader = new EnvReader()): SubmitterConfig {
     lostAfterMs: reader.int('ANVIL_SUBMITTER_LOST_AFTER_MS', 120_000, { min: 0 }),
     maxSubmitPerTick: reader.int('ANVIL_SUBMITTER_MAX_SUBMIT_PER_TICK', 50, { min: 1 }),
     simSeed: reader.int('ANVIL_SIM_SEED', 42),
-    simScenario: scenario(optional(reader, 'ANVIL_SIM_SCENARIO')),
+    simScenario,
     simTimeScale: reader.int('ANVIL_SIM_TIME_SCALE', 60, { min: 1 }),
-    simStartHour: reader.int('ANVIL_SIM_START_HOUR', 0, { min: 0 }),
+    simStartHour,
     localWorkDir: absolute('ANVIL_LOCAL_WORK_DIR', reader.string('ANVIL_LOCAL_WORK_DIR', '/var/tmp/anvil/local')),
     slurmWorkDir: absolute('ANVIL_SLURM_WORK_DIR', reader.string('ANVIL_SLURM_WORK_DIR', '/var/tmp/anvil/slurm')),
     slurmCommandTimeoutMs: reader.int('ANVIL_SLURM_COMMAND_TIMEOUT_MS', 30_000, { min: 100 }),
-    pandaUrl: optional(reader, 'ANVIL_PANDA_URL'),
-    pandaTokenFile: optional(reader, 'ANVIL_PANDA_TOKEN_FILE'),
+    pandaUrl,
+    pandaTokenFile,
     pandaVo: optional(reader, 'ANVIL_PANDA_VO'),
     kubernetesNamespace: reader.string('ANVIL_KUBERNETES_NAMESPACE', 'anvil'),
     kubeconfig: optional(reader, 'ANVIL_KUBECONFIG'),
