@@ -11,6 +11,7 @@ import { parseCountOptions } from './submission/count-options.util';
 import { withSubmissionEnvironment, type SubmissionEnvironment } from './submission/submission-environment';
 import { sleep, waitFor } from './submission/wait-for';
 
+const MAX_RUNNING = 3;
 const OPTIONS = { queues: 200, tests: 4, 'before-s': 30, 'after-s': 30, seed: 7 };
 
 const submitterEnv = (id: string): Record<string, string> => ({
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
       queues: options.queues,
       tests: options.tests,
       minQueueDepth: 2,
-      maxRunning: 3,
+      maxRunning: MAX_RUNNING,
       timeScale: 0.5,
       seed: options.seed,
     });
@@ -109,7 +110,8 @@ async function main(): Promise<void> {
     for (const testId of testIds) {
       gridJobs.push(...(await grid.jobsOfTest(testId)));
     }
-    const accounting = await accountJobs(env.db.dataSource, testIds, gridJobs, await grid.repeatedSubmissions());
+    const repeated = await grid.repeatedSubmissions();
+    const accounting = await accountJobs(env.db.dataSource, testIds, gridJobs, repeated, MAX_RUNNING);
     const adopted = survivor.logs
       .filter((l) => l.message === 'adopting jobs the backends hold but the database does not know')
       .reduce((sum, l) => sum + Number(l.unannounced ?? 0), 0);
@@ -123,6 +125,8 @@ async function main(): Promise<void> {
       grid_jobs: accounting.gridJobs,
       job_rows: accounting.rows,
       phantom: accounting.phantom,
+      over_limit: accounting.overLimit,
+      repeated_submissions: repeated,
       adopted_unannounced: adopted,
       by_state: accounting.byState,
     };

@@ -14,8 +14,13 @@ export interface JobAccounting {
   readonly rows: number;
   /** Grid jobs without a row that reached a final state other than `lost`. */
   readonly lost: number;
-  /** Submissions of a job the grid already had, and backend jobs behind more than one row. */
+  /**
+   * Submissions of a job the grid already had, jobs with more than one row, backend jobs behind more than one
+   * Anvil job, and jobs beyond a queue's `maxRunning` at its busiest moment (`overLimit`).
+   */
   readonly duplicated: number;
+  /** Per queue, jobs in flight beyond `maxRunning` at the busiest moment, summed: a queue fed twice. */
+  readonly overLimit: number;
   /** Rows for jobs the grid never received. */
   readonly phantom: number;
   readonly byState: Readonly<Record<string, number>>;
@@ -25,6 +30,26 @@ interface JobRow {
   id: string;
   state: string;
   backend_job_id: string;
+  queue_id: string;
+  submitted_at: Date;
+  finished_at: Date | null;
+}
+
+/** Most rows of one queue in flight at once: from `submitted_at` until `finished_at` (for ever when unset). */
+function peakInFlight(rows: readonly JobRow[]): number {
+  const moments = rows.flatMap((row) => [
+    { at: row.submitted_at.getTime(), delta: 1 },
+    { at: row.finished_at?.getTime() ?? Number.POSITIVE_INFINITY, delta: -1 },
+  ]);
+  // An end and a start at the same moment: the end first (the slot was freed, then reused).
+  moments.sort((a, b) => a.at - b.at || a.delta - b.delta);
+  let current = 0;
+  let peak = 0;
+  for (const moment of moments) {
+    current += moment.delta;
+    peak = Math.max(peak, current);
+  }
+  return peak;
 }
 
 /** Compares the rows of `testIds` with the grid's own record of what it was sent. */
@@ -33,10 +58,19 @@ export async function accountJobs(
   testIds: readonly string[],
   gridJobs: readonly GridJob[],
   repeatedSubmissions: number,
+  maxRunning: number,
 ): Promise<JobAccounting> {
   const rows = await dataSource.query<JobRow[]>(
-    `SELECT id, state, backend_job_id FROM jobs WHERE test_id = ANY($1::uuid[])`,
+    `SELECT id, state, backend_job_id, queue_id, submitted_at, finished_at FROM jobs WHERE test_id = ANY($1::uuid[])`,
     [testIds],
+  );
+  const byQueue = new Map<string, JobRow[]>();
+  for (const row of rows) {
+    byQueue.set(row.queue_id, [...(byQueue.get(row.queue_id) ?? []), row]);
+  }
+  const overLimit = [...byQueue.values()].reduce(
+    (sum, queueRows) => sum + Math.max(0, peakInFlight(queueRows) - maxRunning),
+    0,
   );
   const byId = new Map<string, JobRow[]>();
   const byBackendId = new Map<string, Set<string>>();
@@ -57,7 +91,8 @@ export async function accountJobs(
     gridJobs: gridJobs.length,
     rows: rows.length,
     lost,
-    duplicated: repeatedSubmissions + doubleRows + sharedBackendIds,
+    duplicated: repeatedSubmissions + doubleRows + sharedBackendIds + overLimit,
+    overLimit,
     phantom: [...byId.keys()].filter((id) => !onGrid.has(id)).length,
     byState,
   };
