@@ -26,7 +26,7 @@ export interface JobAccounting {
   readonly byState: Readonly<Record<string, number>>;
 }
 
-interface JobRow {
+export interface JobRow {
   id: string;
   state: string;
   backend_job_id: string;
@@ -36,7 +36,7 @@ interface JobRow {
 }
 
 /** Most rows of one queue in flight at once: from `submitted_at` until `finished_at` (for ever when unset). */
-function peakInFlight(rows: readonly JobRow[]): number {
+export function peakInFlight(rows: readonly JobRow[]): number {
   const moments = rows.flatMap((row) => [
     { at: row.submitted_at.getTime(), delta: 1 },
     { at: row.finished_at?.getTime() ?? Number.POSITIVE_INFINITY, delta: -1 },
