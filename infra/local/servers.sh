@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts PostgreSQL, Redis and NATS (JetStream) on loopback when they are not running,
-# installing them from Debian's packages when missing. Usage: servers.sh [ensure|stop]
+# installing them from Debian's packages when missing; also installs GNU time, which the local and slurm
+# backends measure jobs with. Usage: servers.sh [ensure|stop]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -37,6 +38,11 @@ ensure_nats() {
   echo nats >>"$ANVIL_RUN/servers-started"
 }
 
+# GNU time (/usr/bin/time): wall, CPU and max RSS of local and Slurm jobs. coreutils (timeout) is always there.
+ensure_job_tools() {
+  [ -x /usr/bin/time ] || apt_install time
+}
+
 stop_started() {
   [ -f "$ANVIL_RUN/servers-started" ] || return 0
   while read -r server; do
@@ -51,7 +57,7 @@ stop_started() {
 }
 
 case "${1:-ensure}" in
-  ensure) ensure_postgres; ensure_redis; ensure_nats ;;
+  ensure) ensure_job_tools; ensure_postgres; ensure_redis; ensure_nats ;;
   stop) stop_started ;;
   *) die "usage: servers.sh [ensure|stop]" ;;
 esac

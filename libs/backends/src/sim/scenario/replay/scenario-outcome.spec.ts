@@ -184,6 +184,11 @@ describe('computeScenarioOutcome', () => {
       timeScale: TIME_SCALE,
       timeLimitSeconds: 30,
     });
-    expect(outcome).toMatchObject({ state: 'failed', runSeconds: 30 / TIME_SCALE, errorClass: 'workload', exitCode: 152 });
+    expect(outcome).toMatchObject({
+      state: 'failed',
+      runSeconds: 30 / TIME_SCALE,
+      errorClass: 'workload',
+      exitCode: 152,
+    });
   });
 });
