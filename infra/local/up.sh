@@ -19,7 +19,7 @@ if [ -n "${ANVIL_SIM_SCENARIO:-}" ]; then
   # Replay a sim scenario live (docs/backends/sim.md): seed its grid instead of the demo grid; the services
   # inherit ANVIL_SIM_SCENARIO (and ANVIL_SIM_SEED, ANVIL_SIM_TIME_SCALE, ANVIL_SIM_START_HOUR) from here.
   say "seeding the grid of sim scenario $ANVIL_SIM_SCENARIO"
-  node libs/db/dist/seed/seed-scenario.cli.js "$ANVIL_SIM_SCENARIO" \
+  node libs/db/dist/cli/seed-scenario.js "$ANVIL_SIM_SCENARIO" \
     --seed "${ANVIL_SIM_SEED:-42}" --time-scale "${ANVIL_SIM_TIME_SCALE:-60}"
 else
   say "seeding the demo grid"

@@ -1,9 +1,9 @@
 // `npm run up` with ANVIL_SIM_SCENARIO set: seeds the grid and golden templates of a sim scenario.
-// Usage: node libs/db/dist/seed/seed-scenario.cli.js <catalogue name | scenario file> [--seed N] [--time-scale X]
+// Usage: node libs/db/dist/cli/seed-scenario.js <catalogue name | scenario file> [--seed N] [--time-scale X]
 import { loadScenario } from '@anvil/backends';
 import { loadCoreConfig } from '@anvil/config';
 import { createDataSource, databaseOptions } from '../data-source';
-import { SCENARIO_SEED_DEFAULTS, seedScenario } from './scenario-seed';
+import { SCENARIO_SEED_DEFAULTS, seedScenario } from '../seed/scenario-seed';
 
 interface Arguments {
   scenario: string;
