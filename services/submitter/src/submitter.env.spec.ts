@@ -42,4 +42,12 @@ describe('loadSubmitterConfig', () => {
       'invalid setting ANVIL_SLURM_WORK_DIR: must be an absolute path',
     );
   });
+
+  it('refuses a stale threshold not above the heartbeat period, naming it', () => {
+    expect(() =>
+      loadSubmitterConfig(
+        new EnvReader({ ANVIL_SUBMITTER_HEARTBEAT_MS: '5000', ANVIL_SUBMITTER_STALE_AFTER_MS: '5000' }),
+      ),
+    ).toThrow('invalid setting ANVIL_SUBMITTER_STALE_AFTER_MS: must be above ANVIL_SUBMITTER_HEARTBEAT_MS (5000)');
+  });
 });

@@ -16,6 +16,8 @@ export interface SubmitterConfig {
   readonly reconcileMs: number;
   /** Period of the Redis heartbeat (ANVIL_SUBMITTER_HEARTBEAT_MS); well below the scheduler's ANVIL_SUBMITTER_DEAD_MS. */
   readonly heartbeatMs: number;
+  /** With no heartbeat through for this long, keepers stop submitting (ANVIL_SUBMITTER_STALE_AFTER_MS). */
+  readonly staleAfterMs: number;
   /** A job its backend has not known for this long is `lost` (ANVIL_SUBMITTER_LOST_AFTER_MS). */
   readonly lostAfterMs: number;
   /** Most jobs one keeper submits to one queue per tick, so a deep stress profile ramps up (ANVIL_SUBMITTER_MAX_SUBMIT_PER_TICK). */
@@ -89,12 +91,21 @@ export function loadSubmitterConfig(reader = new EnvReader()): SubmitterConfig {
     const missing = pandaUrl === undefined ? 'ANVIL_PANDA_URL' : 'ANVIL_PANDA_TOKEN_FILE';
     throw new ConfigException(missing, 'must be set too: the panda backend needs both its URL and its token file');
   }
+  const heartbeatMs = reader.int('ANVIL_SUBMITTER_HEARTBEAT_MS', 2000, { min: 100 });
+  const staleAfterMs = reader.int('ANVIL_SUBMITTER_STALE_AFTER_MS', 10_000, { min: 100 });
+  if (staleAfterMs <= heartbeatMs) {
+    throw new ConfigException(
+      'ANVIL_SUBMITTER_STALE_AFTER_MS',
+      `must be above ANVIL_SUBMITTER_HEARTBEAT_MS (${heartbeatMs}), got ${staleAfterMs}`,
+    );
+  }
   return {
     port: reader.int('ANVIL_SUBMITTER_PORT', 8092, { min: 0, max: 65535 }),
     submitterId,
     tickMs: reader.int('ANVIL_SUBMITTER_TICK_MS', 1000, { min: 10 }),
     reconcileMs: reader.int('ANVIL_SUBMITTER_RECONCILE_MS', 5000, { min: 100 }),
-    heartbeatMs: reader.int('ANVIL_SUBMITTER_HEARTBEAT_MS', 2000, { min: 100 }),
+    heartbeatMs,
+    staleAfterMs,
     lostAfterMs: reader.int('ANVIL_SUBMITTER_LOST_AFTER_MS', 120_000, { min: 0 }),
     maxSubmitPerTick: reader.int('ANVIL_SUBMITTER_MAX_SUBMIT_PER_TICK', 50, { min: 1 }),
     simSeed: reader.int('ANVIL_SIM_SEED', 42),

@@ -17,6 +17,8 @@ export class HeartbeatService implements OnApplicationBootstrap, BeforeApplicati
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<void> | undefined;
   private stopped = false;
+  /** Epoch ms of the last heartbeat Redis took. */
+  private lastBeatMs = 0;
   private readonly problems = new ProblemLog(this.logger);
 
   constructor(
@@ -42,9 +44,20 @@ export class HeartbeatService implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
+  /**
+   * Whether our last heartbeat is recent enough that the scheduler still counts us alive
+   * (ANVIL_SUBMITTER_STALE_AFTER_MS, below its ANVIL_SUBMITTER_DEAD_MS): when it is not, our tests may already
+   * be another submitter's, and the keepers submit nothing until a heartbeat goes through again.
+   */
+  isFresh(now: number): boolean {
+    return now - this.lastBeatMs < this.config.staleAfterMs;
+  }
+
   private async beat(): Promise<void> {
     try {
-      await this.heartbeats.beat(this.config.submitterId, Date.now());
+      const now = Date.now();
+      await this.heartbeats.beat(this.config.submitterId, now);
+      this.lastBeatMs = now;
       this.problems.resolved('heartbeat', 'heartbeat restored');
     } catch (error) {
       this.problems.report(

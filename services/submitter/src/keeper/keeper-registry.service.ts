@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Publisher } from '@anvil/bus';
 import { CONTRACTS } from '@anvil/contracts';
+import { HeartbeatService } from '../heartbeat/heartbeat.service';
 import { SUBMITTER_CONFIG } from '../submitter-config.constant';
 import type { SubmitterConfig } from '../submitter.env';
 import { BackendPoolService } from './backend-pool.service';
@@ -28,10 +29,16 @@ export class KeeperRegistryService implements OnApplicationBootstrap, BeforeAppl
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  constructor(backends: BackendPoolService, publisher: Publisher, @Inject(SUBMITTER_CONFIG) config: SubmitterConfig) {
+  constructor(
+    backends: BackendPoolService,
+    publisher: Publisher,
+    heartbeat: HeartbeatService,
+    @Inject(SUBMITTER_CONFIG) config: SubmitterConfig,
+  ) {
     this.deps = {
       submitterId: config.submitterId,
       clock: Date.now,
+      maySubmit: () => heartbeat.isFresh(Date.now()),
       backendFor: (name) => backends.get(name),
       publish: (event) => publisher.publish(CONTRACTS.jobStateChanged, event),
       lostAfterMs: config.lostAfterMs,

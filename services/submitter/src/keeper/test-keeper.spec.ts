@@ -99,6 +99,7 @@ describe(TestKeeper.name, () => {
   let sim: SteadyBackend;
   let published: JobStateChanged[];
   let publishFails: boolean;
+  let heartbeatFresh: boolean;
   let deps: KeeperDependencies;
 
   const states = (queueId?: string): string[] =>
@@ -112,9 +113,11 @@ describe(TestKeeper.name, () => {
     sim = new SteadyBackend(() => now);
     published = [];
     publishFails = false;
+    heartbeatFresh = true;
     deps = {
       submitterId: 'sub1',
       clock: () => now,
+      maySubmit: () => heartbeatFresh,
       backendFor: (name) => (name === 'sim' ? sim : null),
       publish: (event) => {
         if (publishFails) {
@@ -289,6 +292,22 @@ describe(TestKeeper.name, () => {
       const first = published.find((e) => e.jobId === attempts[0].jobId);
       expect(jobStateName(first!.state)).toBe('submitted');
       expect(new Set(attempts.map((a) => a.jobId)).size).toBe(2);
+    });
+
+    it('follows its jobs but submits none while its heartbeat is stale', async () => {
+      const keeper = new TestKeeper(makeTest(), deps);
+      await keeper.tick();
+      expect(count('submitted')).toBe(4);
+      heartbeatFresh = false;
+      for (let second = 0; second < 10; second++) {
+        now += 1_000;
+        await keeper.tick();
+      }
+      expect(count('submitted')).toBe(4);
+      expect(count('completed')).toBe(4);
+      heartbeatFresh = true;
+      await keeper.tick();
+      expect(count('submitted')).toBe(8);
     });
 
     it('submits nothing to an offline queue', async () => {

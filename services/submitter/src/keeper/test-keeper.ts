@@ -14,6 +14,8 @@ export interface KeeperDependencies {
   readonly submitterId: string;
   /** Epoch milliseconds. */
   readonly clock: () => number;
+  /** False while our heartbeat is stale (our tests may be reassigned): jobs are followed, none submitted. */
+  maySubmit(): boolean;
   /** The backend driving `name`, or null when this build cannot drive it. */
   backendFor(name: string): Backend | null;
   publish(event: JobStateChanged): Promise<void>;
@@ -150,10 +152,23 @@ export class TestKeeper {
         this.jobs.clear();
       }
       this.phase = 'stopped';
-    } else if (this.outbox.length === 0) {
+    } else if (this.outbox.length === 0 && this.mayTopUp()) {
       await Promise.all(this.test.queues.map((queue) => this.topUp(queue)));
     }
     await this.flush();
+  }
+
+  private mayTopUp(): boolean {
+    if (this.deps.maySubmit()) {
+      this.problems.resolved('heartbeat');
+      return true;
+    }
+    this.problems.report(
+      'heartbeat',
+      { testId: this.testId },
+      'our heartbeat is stale: no new submissions until it goes through (the test may be given to another submitter)',
+    );
+    return false;
   }
 
   /** Publishes queued events in order; stops at the first failure and keeps the rest for the next tick. */
