@@ -310,6 +310,31 @@ describe(TestKeeper.name, () => {
       expect(count('submitted')).toBe(8);
     });
 
+    it('cancels, and records, a failed submission the backend took anyway when the test stops before the retry', async () => {
+      const taken: Backend = {
+        ...sim,
+        name: 'sim',
+        capabilities: sim.capabilities,
+        // The backend queues the job, but the answer is lost.
+        submit: async (spec) => {
+          await sim.submit(spec);
+          throw new Error('socket timed out');
+        },
+        poll: (ids) => sim.poll(ids),
+        cancel: (id) => sim.cancel(id),
+        jobsOfTest: (testId) => sim.jobsOfTest(testId),
+      };
+      deps = { ...deps, backendFor: (name) => (name === 'sim' ? taken : null) };
+      const keeper = new TestKeeper(makeTest({ queues: [makeTest().queues[0]] }), deps);
+      await keeper.tick();
+      expect(published).toEqual([]);
+      keeper.requestStop('cancelled by the operator');
+      await keeper.tick();
+      expect(states()).toEqual(['submitted', 'cancelled']);
+      const [held] = await sim.jobsOfTest(makeTest().testId);
+      expect((await sim.poll([held.backendJobId])).get(held.backendJobId)?.state).toBe('cancelled');
+    });
+
     it('submits nothing to an offline queue', async () => {
       const queues = [{ ...makeTest().queues[0], online: false }];
       const keeper = new TestKeeper(makeTest({ queues }), deps);

@@ -351,6 +351,7 @@ export class TestKeeper {
   }
 
   private async cancelInFlight(): Promise<void> {
+    await this.trackRetriedSubmissions();
     const jobs = [...this.jobs.values()];
     // Several at once: a backend that hangs (each scancel waiting for its timeout) then costs one timeout per
     // slice, not one per job.
@@ -365,6 +366,36 @@ export class TestKeeper {
       );
     }
     this.logger.log({ testId: this.testId, cancelled: jobs.length, reason: this.stopReason }, 'keeper stopped');
+  }
+
+  /**
+   * A submission still waiting for its retry may have reached the backend although the call failed: if the
+   * backend lists it, it is announced and tracked, so the cancel that follows reaches it and it ends recorded.
+   */
+  private async trackRetriedSubmissions(): Promise<void> {
+    for (const [queueId, spec] of this.retries) {
+      const queue = this.test.queues.find((q) => q.queueId === queueId);
+      const backend = queue === undefined ? null : this.deps.backendFor(queue.backend);
+      if (backend === null) {
+        continue;
+      }
+      try {
+        const held = (await backend.jobsOfTest(this.testId)).find((record) => record.jobId === spec.jobId);
+        if (held !== undefined) {
+          const job: TrackedJob = { ...held, backend: backend.name, submittedAt: spec.submittedAt, state: 'submitted' };
+          this.jobs.set(job.jobId, job);
+          this.outbox.push(
+            jobStateEvent(job, this.testId, this.deps.submitterId, 'submitted', { occurredAt: spec.submittedAt }),
+          );
+        }
+      } catch (error) {
+        this.logger.warn(
+          { err: error, testId: this.testId, jobId: spec.jobId },
+          'could not check whether a failed submission reached the backend: it may run there untracked',
+        );
+      }
+    }
+    this.retries.clear();
   }
 
   /** Cancels the job at its backend; returns what to add to its message when that did not happen. */
