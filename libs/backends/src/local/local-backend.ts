@@ -12,7 +12,7 @@ import {
   readTextIfPresent,
   readdirIfPresent,
   writeFileAtomic,
-} from './local-fs.util';
+} from '../files/fs.util';
 import { LOCAL_JOB_FILES as F } from './local-job-files.constant';
 import { isSafeLocalId, localBackendJobId, parseLocalBackendJobId, type LocalJobKey } from './local-job-key';
 import type { LocalJobCancel, LocalJobMeta, LocalJobProcess } from './local-job-records';

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LOCAL_JOB_FILES as F } from './local-job-files.constant';
 import type { LocalJobKey } from './local-job-key';
-import { publishFileOnce, readdirIfPresent, readJsonIfPresent } from './local-fs.util';
+import { publishFileOnce, readdirIfPresent, readJsonIfPresent } from '../files/fs.util';
 import { currentBootId, isProcessAlive } from './local-host.util';
 import type { LocalJobCancel, LocalJobEnd, LocalJobMeta, LocalJobProcess } from './local-job-records';
 

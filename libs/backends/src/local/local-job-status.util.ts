@@ -3,7 +3,7 @@ import type { BackendJobStatus } from '../backend-job-status';
 import { interpretJobResult, TIMED_OUT_EXIT_CODE } from '../workload/interpret-result';
 import type { WorkloadSpec } from '../workload/workload-spec';
 import { parseGnuTimeReport, signalName } from './gnu-time-report.util';
-import { readJsonIfPresent, readTail, readTextIfPresent } from './local-fs.util';
+import { readJsonIfPresent, readTailIfPresent, readTextIfPresent } from '../files/fs.util';
 import { LOCAL_JOB_FILES as F } from './local-job-files.constant';
 import type { LocalJobEnd } from './local-job-records';
 import type { LocalJobSnapshot } from './local-job-snapshot';
@@ -24,8 +24,8 @@ function seconds(fromMs: number, toMs: number): number {
 async function finishedStatus(job: LocalJobSnapshot, end: LocalJobEnd, startedAt?: Date): Promise<BackendJobStatus> {
   const [timeText, stdout, stderr, workload] = await Promise.all([
     readTextIfPresent(join(job.dir, F.time)),
-    readTail(join(job.dir, F.stdout), LOCAL_OUTPUT_TAIL_BYTES),
-    readTail(join(job.dir, F.stderr), LOCAL_OUTPUT_TAIL_BYTES),
+    readTailIfPresent(join(job.dir, F.stdout), LOCAL_OUTPUT_TAIL_BYTES),
+    readTailIfPresent(join(job.dir, F.stderr), LOCAL_OUTPUT_TAIL_BYTES),
     readJsonIfPresent<WorkloadSpec>(join(job.dir, F.workload)),
   ]);
   // Without GNU time's report (it was killed), fall back to the wrapper's wait status and clock.
@@ -41,7 +41,13 @@ async function finishedStatus(job: LocalJobSnapshot, end: LocalJobEnd, startedAt
     limit !== undefined &&
     (exitCode === TIMED_OUT_EXIT_CODE || exitCode === KILLED_AFTER_TIMEOUT_EXIT_CODE) &&
     wallSeconds + 0.05 >= limit;
-  const result = interpretJobResult(workload ?? {}, { exitCode, signal, timedOut, stdout, stderr });
+  const result = interpretJobResult(workload ?? {}, {
+    exitCode,
+    signal,
+    timedOut,
+    stdout: stdout ?? '',
+    stderr: stderr ?? '',
+  });
   return {
     state: result.state,
     ...(startedAt === undefined ? {} : { startedAt }),

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchLocalJob } from './launch-local-job.util';
-import { readdirIfPresent, readTextIfPresent, renameIfPresent, unlinkIfPresent } from './local-fs.util';
+import { readdirIfPresent, readTextIfPresent, renameIfPresent, unlinkIfPresent } from '../files/fs.util';
 import { LOCAL_JOB_FILES as F } from './local-job-files.constant';
 import type { LocalJobKey } from './local-job-key';
 import type { LocalJobMeta } from './local-job-records';

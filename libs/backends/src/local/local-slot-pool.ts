@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isFsError, readdirIfPresent, renameIfPresent } from './local-fs.util';
+import { isFsError, readdirIfPresent, renameIfPresent } from '../files/fs.util';
 import { jobKeyName, parseJobKeyName, type LocalJobKey } from './local-job-key';
 
 /** A slot a job holds: token `held/<slot>.<testId>.<jobId>`. */

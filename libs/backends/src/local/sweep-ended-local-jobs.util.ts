@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isFsError, readdirIfPresent } from './local-fs.util';
+import { isFsError, readdirIfPresent } from '../files/fs.util';
 import { fileAgeMs, localJobFinalMs, readLocalJob } from './local-job-snapshot';
 import type { LocalWorkDir } from './local-work-dir';
 

@@ -46,41 +46,53 @@ export function computeSimOutcome(
   const killed = timeLimitSeconds !== undefined && naturalRunSeconds > timeLimitSeconds;
   const runSeconds = killed ? timeLimitSeconds : naturalRunSeconds;
   const eventsPerSecond = (model.eventsPerSecond ?? DEFAULT_EVENTS_PER_SECOND) * eventJitter;
-  const common = {
-    waitSeconds,
-    runSeconds,
-    cpuSeconds: runSeconds * cpuEfficiency,
-    maxRssKb: rssKb,
-    eventsPerSecond,
-  };
+  return endSimJob(
+    { waitSeconds, runSeconds, cpuSeconds: runSeconds * cpuEfficiency, maxRssKb: rssKb, eventsPerSecond },
+    {
+      killedAtSeconds: killed ? timeLimitSeconds : undefined,
+      failure: failed ? { errorClass: model.errorClass, messages: model.errorMessages, roll: messageRoll } : undefined,
+    },
+  );
+}
 
-  if (killed) {
+/** How a simulated job ends: killed at its time limit, failed with an error of a class, or neither (completed). */
+export interface SimJobEnding {
+  readonly killedAtSeconds?: number;
+  /** `roll` in [0, 1) picks the message (from `messages`, else the class's catalogue) and its exit code. */
+  readonly failure?: {
+    readonly errorClass: ErrorClassName;
+    readonly messages?: readonly string[];
+    readonly roll: number;
+  };
+}
+
+type SimJobFigures = Pick<SimOutcome, 'waitSeconds' | 'runSeconds' | 'cpuSeconds' | 'maxRssKb' | 'eventsPerSecond'>;
+
+/** A simulated job's outcome from its figures and its ending; `figures` may carry more fields, kept as they are. */
+export function endSimJob<T extends SimJobFigures>(figures: T, ending: SimJobEnding): T & SimOutcome {
+  const { eventsPerSecond, runSeconds } = figures;
+  if (ending.killedAtSeconds !== undefined) {
     return {
-      ...common,
+      ...figures,
       state: 'failed',
       exitCode: SIM_TIME_LIMIT_EXIT_CODE,
       errorClass: 'workload',
-      errorMessage: `job exceeded its time limit of ${timeLimitSeconds} s`,
+      errorMessage: `job exceeded its time limit of ${ending.killedAtSeconds} s`,
       events: Math.floor(eventsPerSecond * runSeconds),
     };
   }
-  if (failed) {
-    const catalogue = SIM_ERROR_CATALOGUE[model.errorClass];
-    const messages = model.errorMessages ?? catalogue.messages;
-    const index = Math.min(messages.length - 1, Math.floor(messageRoll * messages.length));
+  if (ending.failure !== undefined) {
+    const catalogue = SIM_ERROR_CATALOGUE[ending.failure.errorClass];
+    const messages = ending.failure.messages ?? catalogue.messages;
+    const index = Math.min(messages.length - 1, Math.floor(ending.failure.roll * messages.length));
     return {
-      ...common,
+      ...figures,
       state: 'failed',
       exitCode: catalogue.exitCodes[index % catalogue.exitCodes.length],
-      errorClass: model.errorClass,
+      errorClass: ending.failure.errorClass,
       errorMessage: messages[index],
       events: Math.floor(eventsPerSecond * runSeconds),
     };
   }
-  return {
-    ...common,
-    state: 'completed',
-    exitCode: 0,
-    events: Math.round(eventsPerSecond * runSeconds),
-  };
+  return { ...figures, state: 'completed', exitCode: 0, events: Math.round(eventsPerSecond * runSeconds) };
 }

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readlink, rm, rmdir, stat, symlink, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { BackendJobStatus } from '../backend-job-status';
-import { readFileIfExists, writeFileAtomic } from './atomic-file.util';
+import { readTailIfPresent, readTextIfPresent, writeFileAtomic } from '../files/fs.util';
 import { parseExitFile, parseStartedFile, parseTimeFile } from './parse-slurm-job-files.util';
 import { SlurmBackendErrorCode, SlurmBackendException } from './slurm-backend.exception';
 import { SLURM_JOB_FILES as F, SLURM_JOB_INDEX_DIR } from './slurm-job-files.constant';
@@ -99,7 +99,7 @@ export class SlurmJobDirRepository {
   }
 
   async readSlurmJobId(dir: string): Promise<string | undefined> {
-    return (await readFileIfExists(join(dir, F.slurmJobId)))?.trim() || undefined;
+    return (await readTextIfPresent(join(dir, F.slurmJobId)))?.trim() || undefined;
   }
 
   /** Records the Slurm job id in the job directory and in the index. */
@@ -122,17 +122,17 @@ export class SlurmJobDirRepository {
 
   /** The job's `job.json`, or undefined when the directory has none. */
   async readJob(dir: string): Promise<StoredSlurmJob | undefined> {
-    return parseJson<StoredSlurmJob>(await readFileIfExists(join(dir, F.job)));
+    return parseJson<StoredSlurmJob>(await readTextIfPresent(join(dir, F.job)));
   }
 
   /** What the batch script and Slurm left in the directory so far. */
   async readResult(dir: string): Promise<SlurmJobResult> {
     const [started, exit, time, stdout, stderr] = await Promise.all([
-      readFileIfExists(join(dir, F.started)),
-      readFileIfExists(join(dir, F.exit)),
-      readFileIfExists(join(dir, F.time)),
-      readFileIfExists(join(dir, F.stdout), OUTPUT_TAIL_BYTES),
-      readFileIfExists(join(dir, F.stderr), OUTPUT_TAIL_BYTES),
+      readTextIfPresent(join(dir, F.started)),
+      readTextIfPresent(join(dir, F.exit)),
+      readTextIfPresent(join(dir, F.time)),
+      readTailIfPresent(join(dir, F.stdout), OUTPUT_TAIL_BYTES),
+      readTailIfPresent(join(dir, F.stderr), OUTPUT_TAIL_BYTES),
     ]);
     const startedMs = started === undefined ? undefined : parseStartedFile(started);
     const parsedExit = exit === undefined ? undefined : parseExitFile(exit);
@@ -146,7 +146,7 @@ export class SlurmJobDirRepository {
   }
 
   async readFinalStatus(dir: string): Promise<BackendJobStatus | undefined> {
-    const stored = parseJson<StoredStatus>(await readFileIfExists(join(dir, F.status)));
+    const stored = parseJson<StoredStatus>(await readTextIfPresent(join(dir, F.status)));
     return stored === undefined ? undefined : reviveStatus(stored);
   }
 
@@ -195,7 +195,7 @@ export class SlurmJobDirRepository {
     if (status?.finishedAt !== undefined) {
       return status.finishedAt.getTime();
     }
-    const exit = await readFileIfExists(join(dir, F.exit));
+    const exit = await readTextIfPresent(join(dir, F.exit));
     return exit === undefined ? undefined : parseExitFile(exit)?.endedMs;
   }
 }

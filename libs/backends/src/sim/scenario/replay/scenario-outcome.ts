@@ -1,7 +1,6 @@
 import type { ErrorClassName } from '../../../backend-job-status';
 import { between, createPrng } from '../../prng.util';
-import { SIM_ERROR_CATALOGUE, SIM_TIME_LIMIT_EXIT_CODE } from '../../sim-error-catalogue.constant';
-import type { SimOutcome } from '../../sim-outcome';
+import { endSimJob, type SimOutcome } from '../../sim-outcome';
 import { failureAt } from '../realise/failure-at.util';
 import { MS_PER } from '../realise/ms-per.constant';
 import { pickErrorClass } from '../realise/pick-error-class.util';
@@ -85,35 +84,18 @@ export function computeScenarioOutcome(seed: number, jobId: string, context: Sce
   const killed = limit !== undefined && runMinutes * 60 > limit;
   const runSeconds = (killed ? limit : runMinutes * 60) / timeScale;
   const eventsPerSecond = (EVENTS_PER_SECOND / queue.durationFactor) * eventJitter;
-  const common = {
-    waitSeconds: (waitMinutes * 60) / timeScale,
-    runSeconds,
-    cpuSeconds: runSeconds * cpuEfficiency,
-    maxRssKb: rssKb,
-    eventsPerSecond,
-    scenarioStartedAt: startedAt,
-  };
-  if (killed) {
-    return {
-      ...common,
-      state: 'failed',
-      exitCode: SIM_TIME_LIMIT_EXIT_CODE,
-      errorClass: 'workload',
-      errorMessage: `job exceeded its time limit of ${limit} s`,
-      events: Math.floor(eventsPerSecond * runSeconds),
-    };
-  }
-  if (errorClass !== undefined) {
-    const { messages, exitCodes } = SIM_ERROR_CATALOGUE[errorClass];
-    const index = Math.min(messages.length - 1, Math.floor(u.message * messages.length));
-    return {
-      ...common,
-      state: 'failed',
-      exitCode: exitCodes[index % exitCodes.length],
-      errorClass,
-      errorMessage: messages[index],
-      events: Math.floor(eventsPerSecond * runSeconds),
-    };
-  }
-  return { ...common, state: 'completed', exitCode: 0, events: Math.round(eventsPerSecond * runSeconds) };
+  return endSimJob(
+    {
+      waitSeconds: (waitMinutes * 60) / timeScale,
+      runSeconds,
+      cpuSeconds: runSeconds * cpuEfficiency,
+      maxRssKb: rssKb,
+      eventsPerSecond,
+      scenarioStartedAt: startedAt,
+    },
+    {
+      killedAtSeconds: killed ? limit : undefined,
+      failure: errorClass === undefined ? undefined : { errorClass, roll: u.message },
+    },
+  );
 }

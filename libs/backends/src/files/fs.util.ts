@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
@@ -15,11 +15,19 @@ function tempPathFor(path: string): string {
   return `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
-/** Writes `path` so that a reader sees the old file or the whole new one, never a part. */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+/**
+ * Writes `path` under a temporary name, then renames it into place: a reader (or a batch script being run) sees
+ * the old file or the whole new one, never a part.
+ */
+export async function writeFileAtomic(path: string, data: string, mode = 0o644): Promise<void> {
   const temp = tempPathFor(path);
-  await writeFile(temp, data);
-  await rename(temp, path);
+  try {
+    await writeFile(temp, data, { mode });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 /** Like `writeFileAtomic`, but only when `path` does not exist yet; false when it did. */
@@ -93,14 +101,14 @@ export async function readJsonIfPresent<T>(path: string): Promise<T | undefined>
   return text === undefined ? undefined : (JSON.parse(text) as T);
 }
 
-/** The last `maxBytes` of a file as text ('' when it does not exist). */
-export async function readTail(path: string, maxBytes: number): Promise<string> {
+/** The last `maxBytes` of a file as text, or undefined when it does not exist. */
+export async function readTailIfPresent(path: string, maxBytes: number): Promise<string | undefined> {
   let handle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
     if (isFsError(error, 'ENOENT')) {
-      return '';
+      return undefined;
     }
     throw error;
   }
