@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { generateSimGrid, type SimGrid, type SimQueueModel } from '@anvil/backends';
+import { insertGrid } from '@anvil/db';
 
 /** A simulated grid in the database with running functional tests over its queues, not yet assigned. */
 export interface SimTestGrid {
@@ -37,19 +38,7 @@ export async function seedSimTestGrid(dataSource: DataSource, options: SimTestGr
     .slice(0, options.queues)
     .map((q) => (options.queueModel === undefined ? q : { ...q, backendConfig: options.queueModel }));
   const grid: SimGrid = { sites: full.sites, queues };
-  for (const site of grid.sites) {
-    await dataSource.query(`INSERT INTO sites (id, name, labels) VALUES ($1, $2, $3)`, [
-      site.id,
-      site.name,
-      JSON.stringify(site.labels),
-    ]);
-  }
-  for (const q of grid.queues) {
-    await dataSource.query(
-      `INSERT INTO queues (id, site_id, name, backend, backend_config, labels) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [q.id, q.siteId, q.name, q.backend, JSON.stringify(q.backendConfig), JSON.stringify(q.labels)],
-    );
-  }
+  await insertGrid(dataSource, grid);
   const templateId = randomUUID();
   await dataSource.query(
     `INSERT INTO templates (id, name, current_version, created_by) VALUES ($1, 'bench-functional', 1, 'bench')`,

@@ -24,6 +24,7 @@ export * from './nest/database.module';
 export * from './nest/redis.module';
 export * from './live/live-counters.layout';
 export * from './seed/demo-seed';
+export * from './seed/insert-grid';
 export * from './leader/leader.options';
 export * from './leader/leader-state.util';
 export * from './leader/leader-lease.repository';

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { insertGrid } from '@anvil/db';
 import {
   createTestBus,
   createTestDatabase,
@@ -20,6 +21,7 @@ const PARTITIONS = ['anvil-a', 'anvil-b', 'anvil-c'];
 /** The partition whose input file is missing: its data-access jobs must fail as the site's fault. */
 const NO_INPUT = 'anvil-c';
 const JOBS_PER_QUEUE = 2;
+const queueIdOf = (partition: string): string => `ANVIL-SLURM_${partition.toUpperCase().replace('-', '_')}`;
 
 interface JobRow {
   queueId: string;
@@ -63,15 +65,18 @@ describe('a functional test over three Slurm partitions with the example workloa
       writeFileSync(join(dataDir, partition, 'input.dat'), 'x'.repeat(64 * 1024));
     }
     const fixtures = new SubmitterFixtures(db.dataSource);
-    await db.dataSource.query(`INSERT INTO sites (id, name, labels) VALUES ('ANVIL-SLURM', 'Anvil Slurm', '{}')`);
-    for (const partition of PARTITIONS) {
-      await db.dataSource.query(
-        `INSERT INTO queues (id, site_id, name, backend, backend_config, labels)
-         VALUES ($1, 'ANVIL-SLURM', $2, 'slurm', $3, '{}')`,
-        [`ANVIL-SLURM_${partition.toUpperCase().replace('-', '_')}`, partition, JSON.stringify({ partition })],
-      );
-    }
-    const queueIds = PARTITIONS.map((p) => `ANVIL-SLURM_${p.toUpperCase().replace('-', '_')}`);
+    await insertGrid(db.dataSource, {
+      sites: [{ id: 'ANVIL-SLURM', name: 'Anvil Slurm', labels: {} }],
+      queues: PARTITIONS.map((partition) => ({
+        id: queueIdOf(partition),
+        siteId: 'ANVIL-SLURM',
+        name: partition,
+        backend: 'slurm',
+        backendConfig: { partition },
+        labels: {},
+      })),
+    });
+    const queueIds = PARTITIONS.map(queueIdOf);
     const profile = { minQueueDepth: 1, maxRunning: JOBS_PER_QUEUE, totalJobs: JOBS_PER_QUEUE };
     const cpu = { ...loadExampleWorkload('cpu-benchmark'), env: { ANVIL_EVENTS: '50000' } };
     const data = {
@@ -129,7 +134,7 @@ describe('a functional test over three Slurm partitions with the example workloa
   it('fails the data-access check as a site error only where the input is missing', async () => {
     const rows = await allFinal(dataTest);
     for (const row of rows) {
-      if (row.queueId.endsWith(NO_INPUT.toUpperCase().replace('-', '_'))) {
+      if (row.queueId === queueIdOf(NO_INPUT)) {
         expect(row).toMatchObject({ state: 'failed', exitCode: 66, errorClass: 'site' });
         expect(row.errorMessage).toContain('input file missing');
       } else {

@@ -1,25 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { SimGrid } from '@anvil/backends';
+import { insertGrid } from '@anvil/db';
 
 /** Rows the submitter reads, written directly with SQL (as the gateway and scheduler would). */
 export class SubmitterFixtures {
   constructor(private readonly dataSource: DataSource) {}
 
   async grid(grid: SimGrid): Promise<void> {
-    for (const site of grid.sites) {
-      await this.dataSource.query(`INSERT INTO sites (id, name, labels) VALUES ($1, $2, $3)`, [
-        site.id,
-        site.name,
-        JSON.stringify(site.labels),
-      ]);
-    }
-    for (const q of grid.queues) {
-      await this.dataSource.query(
-        `INSERT INTO queues (id, site_id, name, backend, backend_config, labels) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [q.id, q.siteId, q.name, q.backend, JSON.stringify(q.backendConfig), JSON.stringify(q.labels)],
-      );
-    }
+    await insertGrid(this.dataSource, grid);
   }
 
   /** A functional template (version 1) with the given profile and workload. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { generateSimGrid } from '@anvil/backends';
+import { insertGrid } from './insert-grid';
 
 export interface DemoSeedOptions {
   seed: number;
@@ -44,20 +45,7 @@ export async function seedDemo(dataSource: DataSource, options: DemoSeedOptions)
     timeScale: options.timeScale,
   });
   return dataSource.transaction(async (tx) => {
-    for (const site of grid.sites) {
-      await tx.query(`INSERT INTO sites (id, name, labels) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
-        site.id,
-        site.name,
-        site.labels,
-      ]);
-    }
-    for (const queue of grid.queues) {
-      await tx.query(
-        `INSERT INTO queues (id, site_id, name, backend, backend_config, labels) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO NOTHING`,
-        [queue.id, queue.siteId, queue.name, queue.backend, queue.backendConfig, queue.labels],
-      );
-    }
+    await insertGrid(tx, grid);
     const existing: { id: string }[] = await tx.query(`SELECT id FROM templates WHERE name = $1`, [
       options.templateName,
     ]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { buildScenarioGrid, SCENARIO_GRID_LABEL, type ScenarioDescription } from '@anvil/backends';
+import { insertGrid } from './insert-grid';
 
 export interface ScenarioSeedOptions {
   /** Seed of the simulated grid (ANVIL_SIM_SEED): it draws the background failure rates of the fallback models. */
@@ -45,20 +46,7 @@ export async function seedScenario(
 ): Promise<ScenarioSeedResult> {
   const grid = buildScenarioGrid(description, { seed: options.seed, timeScale: options.timeScale });
   return dataSource.transaction(async (tx) => {
-    for (const site of grid.sites) {
-      await tx.query(`INSERT INTO sites (id, name, labels) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
-        site.id,
-        site.name,
-        site.labels,
-      ]);
-    }
-    for (const queue of grid.queues) {
-      await tx.query(
-        `INSERT INTO queues (id, site_id, name, backend, backend_config, labels) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO NOTHING`,
-        [queue.id, queue.siteId, queue.name, queue.backend, queue.backendConfig, queue.labels],
-      );
-    }
+    await insertGrid(tx, grid);
     const templates: ScenarioSeedResult['templates'] = [];
     for (const template of grid.templates) {
       templates.push(await seedTemplate(tx, scenarioTemplateName(template), description.name, options));
