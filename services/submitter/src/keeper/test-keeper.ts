@@ -153,7 +153,8 @@ export class TestKeeper {
       }
       this.phase = 'stopped';
     } else if (this.outbox.length === 0 && this.mayTopUp()) {
-      await Promise.all(this.test.queues.map((queue) => this.topUp(queue)));
+      const counts = this.countsByQueue();
+      await Promise.all(this.test.queues.map((queue) => this.topUp(queue, counts)));
     }
     await this.flush();
   }
@@ -193,7 +194,12 @@ export class TestKeeper {
   private async poll(): Promise<void> {
     const byBackend = new Map<string, TrackedJob[]>();
     for (const job of this.jobs.values()) {
-      byBackend.set(job.backend, [...(byBackend.get(job.backend) ?? []), job]);
+      const jobs = byBackend.get(job.backend);
+      if (jobs === undefined) {
+        byBackend.set(job.backend, [job]);
+      } else {
+        jobs.push(job);
+      }
     }
     await Promise.all([...byBackend].map(([name, jobs]) => this.pollBackend(name, jobs)));
   }
@@ -252,24 +258,26 @@ export class TestKeeper {
     }
   }
 
-  private counts(queueId: string): QueueCounts {
-    let submitted = 0;
-    let running = 0;
+  /** Jobs waiting and running per queue, in one pass over the jobs in flight. */
+  private countsByQueue(): Map<string, QueueCounts> {
+    const counts = new Map<string, { submitted: number; running: number; submittedTotal: number }>();
     for (const job of this.jobs.values()) {
       // A job its backend does not know holds no slot: after a restart the queue is fed again at once.
-      if (job.queueId !== queueId || job.missingSinceMs !== undefined) {
+      if (job.missingSinceMs !== undefined || (job.state !== 'submitted' && job.state !== 'running')) {
         continue;
       }
-      if (job.state === 'submitted') {
-        submitted += 1;
-      } else if (job.state === 'running') {
-        running += 1;
-      }
+      const queue = counts.get(job.queueId) ?? this.noJobsInFlight(job.queueId);
+      counts.set(job.queueId, queue);
+      queue[job.state] += 1;
     }
-    return { submitted, running, submittedTotal: this.submittedTotals.get(queueId) ?? 0 };
+    return counts;
   }
 
-  private async topUp(queue: KeeperQueue): Promise<void> {
+  private noJobsInFlight(queueId: string): { submitted: number; running: number; submittedTotal: number } {
+    return { submitted: 0, running: 0, submittedTotal: this.submittedTotals.get(queueId) ?? 0 };
+  }
+
+  private async topUp(queue: KeeperQueue, counts: ReadonlyMap<string, QueueCounts>): Promise<void> {
     if (!queue.online) {
       return;
     }
@@ -285,7 +293,7 @@ export class TestKeeper {
     }
     const elapsedSeconds = (this.deps.clock() - this.test.startAt.getTime()) / 1000;
     const wanted = jobsToSubmit(
-      this.counts(queue.queueId),
+      counts.get(queue.queueId) ?? this.noJobsInFlight(queue.queueId),
       this.test.profile,
       this.deps.maxSubmitPerTick,
       elapsedSeconds,
