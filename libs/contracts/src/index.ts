@@ -7,3 +7,4 @@ export * from './streams';
 export * from './job-state.util';
 export * from './subject-token.util';
 export * from './decision-enums.util';
+export * from './uuid.util';

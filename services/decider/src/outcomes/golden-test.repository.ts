@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isUuid } from '@anvil/contracts';
 
 export interface TestTemplate {
   readonly testId: string;
   readonly templateId: string;
   readonly golden: boolean;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Test → template → golden: only results of golden templates count for exclusion. */
 @Injectable()
@@ -16,7 +15,7 @@ export class GoldenTestRepository {
 
   /** The template of each known test (a test pins its template version, so the answer never changes). */
   async templatesOf(testIds: readonly string[]): Promise<TestTemplate[]> {
-    const ids = testIds.filter((id) => UUID.test(id));
+    const ids = testIds.filter((id) => isUuid(id));
     if (ids.length === 0) {
       return [];
     }

@@ -1,8 +1,7 @@
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
-import { JOB_STATE_NAMES, jobStateName, type JobStateChanged } from '@anvil/contracts';
+import { JOB_STATE_NAMES, jobStateName, type JobStateChanged, isUuid } from '@anvil/contracts';
 
 // `jobs.id` and `jobs.test_id` are uuid columns; anything else would fail the whole batch's SQL.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A time outside this range is a producer bug (an unset clock, seconds sent as milliseconds).
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(9999, 11, 31);
@@ -16,10 +15,10 @@ const MAX_SUBMITTED_AHEAD_MS = 24 * 3600 * 1000;
  */
 export function jobEventProblems(event: JobStateChanged, now: number): string[] {
   const problems: string[] = [];
-  if (!UUID.test(event.jobId)) {
+  if (!isUuid(event.jobId)) {
     problems.push('job_id must be a UUID');
   }
-  if (!UUID.test(event.testId)) {
+  if (!isUuid(event.testId)) {
     problems.push('test_id must be a UUID');
   }
   problems.push(...timeProblems('submitted_at', event.submittedAt), ...timeProblems('occurred_at', event.occurredAt));

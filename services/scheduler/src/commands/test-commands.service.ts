@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { Publisher } from '@anvil/bus';
-import { CONTRACTS, type TestCancelRequested, type TestRequested } from '@anvil/contracts';
+import { CONTRACTS, type TestCancelRequested, type TestRequested, isUuid } from '@anvil/contracts';
 import { TemplateVersionRepository } from '../tests/template-version.repository';
 import { testMessages } from '../tests/test-messages.util';
 import type { TestRow } from '../tests/test-row.type';
 import { TestRepository } from '../tests/test.repository';
 import { requestTestId } from './request-test-id.util';
 import { TestCommandErrorCode, TestCommandException } from './test-command.exception';
-import { UUID_PATTERN } from './uuid.constant';
 
 /**
  * Carries out test commands. Each is idempotent: a redelivered command finds its effect in the database and
@@ -41,7 +40,7 @@ export class TestCommandsService {
     if (endAt.getTime() <= Date.now()) {
       throw new TestCommandException(TestCommandErrorCode.WindowOver, `end_at ${endAt.toISOString()} has passed`);
     }
-    const version = UUID_PATTERN.test(command.templateId)
+    const version = isUuid(command.templateId)
       ? await this.templates.find(command.templateId, command.templateVersion)
       : null;
     if (version === null) {
@@ -81,7 +80,7 @@ export class TestCommandsService {
   /** scheduled/running → cancelled; a final test stays as it is. Returns the test's state afterwards. */
   async cancel(command: TestCancelRequested): Promise<TestRow> {
     const cancelledBy = command.requestedBy || 'api';
-    const cancelled = UUID_PATTERN.test(command.testId)
+    const cancelled = isUuid(command.testId)
       ? await this.tests.cancel(command.testId, command.reason || `cancelled by ${cancelledBy}`)
       : null;
     if (cancelled !== null) {
@@ -89,7 +88,7 @@ export class TestCommandsService {
       await this.publisher.publish(CONTRACTS.testCancelled, testMessages.cancelled(cancelled, cancelledBy));
       return cancelled;
     }
-    const existing = UUID_PATTERN.test(command.testId) ? await this.tests.findById(command.testId) : null;
+    const existing = isUuid(command.testId) ? await this.tests.findById(command.testId) : null;
     if (existing === null) {
       throw new TestCommandException(TestCommandErrorCode.UnknownTest, `unknown test ${command.testId}`);
     }

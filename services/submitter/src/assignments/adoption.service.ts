@@ -5,8 +5,7 @@ import type { KeeperTest } from '../keeper/keeper-test.type';
 import type { KeeperAdoption } from '../keeper/test-keeper';
 import type { TrackedJob } from '../keeper/tracked-job.type';
 import { AssignmentsRepository } from './assignments.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@anvil/contracts';
 
 /**
  * What a new keeper of a test takes over: the jobs `jobs` shows in flight, and the jobs its backends hold that
@@ -74,7 +73,7 @@ export class AdoptionService {
         );
         continue;
       }
-      for (const record of records.filter((r) => UUID.test(r.jobId))) {
+      for (const record of records.filter((r) => isUuid(r.jobId))) {
         found.set(record.jobId, {
           jobId: record.jobId,
           queueId: record.queueId,

@@ -7,8 +7,7 @@ import { AdoptionService } from './adoption.service';
 import { AssignmentsRepository } from './assignments.repository';
 import { keeperTestFromRow } from './keeper-test-from-row.util';
 import type { OwnedTestRow } from './owned-test-row.type';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@anvil/contracts';
 
 /**
  * Turns ownership in the database into keepers. Events (`anvil.test.assigned`) only say "look now": the
@@ -29,7 +28,7 @@ export class AssignmentService {
 
   /** Handles `anvil.test.assigned.<me>`; throws (to be redelivered) when the database is behind the message. */
   async onAssigned(message: TestAssigned): Promise<void> {
-    if (!UUID.test(message.testId)) {
+    if (!isUuid(message.testId)) {
       this.logger.warn({ testId: message.testId }, 'assignment ignored: the test id is not a UUID');
       return;
     }
