@@ -6,7 +6,7 @@ import { WorkloadSpecException } from '../workload/workload-problem';
 import type { WorkloadSpec } from '../workload/workload-spec';
 import { KubernetesApiException } from './kubernetes-api.exception';
 import { KubernetesBackend, type KubernetesBackendOptions } from './kubernetes-backend';
-import { KubernetesQueueConfigException } from './kubernetes-queue-config.exception';
+import { QueueConfigException } from '../queue-config.exception';
 
 const TEST_ID = '1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const QUEUE_ID = '4c3b2a19-8d7e-4f6a-9b5c-3d2e1f0a9b8c';
@@ -138,7 +138,7 @@ describe(KubernetesBackend.name, () => {
       const backend = await backendReplaying(null);
 
       await expect(backend.submit(jobSpec(1, { backendConfig: { namespace: 'Anvil_GPU' } }))).rejects.toThrow(
-        KubernetesQueueConfigException,
+        QueueConfigException,
       );
       await expect(backend.submit(jobSpec(1, { backendConfig: { namespace: 'Anvil_GPU' } }))).rejects.toThrow(
         `queue ${QUEUE_ID} backendConfig.namespace must be a DNS-1123 label`,

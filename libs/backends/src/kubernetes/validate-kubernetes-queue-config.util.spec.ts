@@ -1,4 +1,4 @@
-import { KubernetesQueueConfigException } from './kubernetes-queue-config.exception';
+import { QueueConfigException } from '../queue-config.exception';
 import { validateKubernetesQueueConfig } from './validate-kubernetes-queue-config.util';
 
 describe(validateKubernetesQueueConfig.name, () => {
@@ -21,7 +21,7 @@ describe(validateKubernetesQueueConfig.name, () => {
     ['a bad label value', { nodeSelector: { zone: 'a b' } }, 'q.nodeSelector.zone must be a label value'],
     ['a bad service account', { serviceAccount: 'Runner' }, 'q.serviceAccount must be a DNS-1123 subdomain'],
   ])('rejects %s naming the field', (_what, value, message) => {
-    expect(() => validateKubernetesQueueConfig(value, 'q')).toThrow(KubernetesQueueConfigException);
+    expect(() => validateKubernetesQueueConfig(value, 'q')).toThrow(QueueConfigException);
     expect(() => validateKubernetesQueueConfig(value, 'q')).toThrow(message);
   });
 });

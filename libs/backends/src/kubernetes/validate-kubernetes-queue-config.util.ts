@@ -1,4 +1,4 @@
-import { KubernetesQueueConfigException } from './kubernetes-queue-config.exception';
+import { QueueConfigException } from '../queue-config.exception';
 import type { KubernetesQueueConfig } from './kubernetes-queue-config';
 import { DNS_1123_LABEL, LABEL_VALUE } from './kubernetes-names.constant';
 
@@ -16,7 +16,7 @@ function optionalMatching(value: unknown, path: string, pattern: RegExp, what: s
     return undefined;
   }
   if (typeof value !== 'string' || !pattern.test(value)) {
-    throw new KubernetesQueueConfigException(path, `must be ${what}`);
+    throw new QueueConfigException(path, `must be ${what}`);
   }
   return value;
 }
@@ -26,17 +26,14 @@ function optionalNodeSelector(value: unknown, path: string): Record<string, stri
     return undefined;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new KubernetesQueueConfigException(path, 'must be an object of label names to values');
+    throw new QueueConfigException(path, 'must be an object of label names to values');
   }
   for (const [key, label] of Object.entries(value)) {
     if (!LABEL_KEY.test(key)) {
-      throw new KubernetesQueueConfigException(`${path}.${key}`, 'is not a valid label name');
+      throw new QueueConfigException(`${path}.${key}`, 'is not a valid label name');
     }
     if (typeof label !== 'string' || !LABEL_VALUE.test(label)) {
-      throw new KubernetesQueueConfigException(
-        `${path}.${key}`,
-        'must be a label value (at most 63 of A-Z a-z 0-9 - _ .)',
-      );
+      throw new QueueConfigException(`${path}.${key}`, 'must be a label value (at most 63 of A-Z a-z 0-9 - _ .)');
     }
   }
   return value as Record<string, string>;
@@ -44,20 +41,17 @@ function optionalNodeSelector(value: unknown, path: string): Record<string, stri
 
 /**
  * Checks an untrusted value (a queue's `backend_config`) and returns it as a `KubernetesQueueConfig`.
- * Throws a `KubernetesQueueConfigException` naming the field under `path`, e.g.
+ * Throws a `QueueConfigException` naming the field under `path`, e.g.
  * `queue 7 backendConfig.namespace must be a DNS-1123 label …`.
  */
 export function validateKubernetesQueueConfig(value: unknown, path = ''): KubernetesQueueConfig {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new KubernetesQueueConfigException(path === '' ? 'backendConfig' : path, 'must be an object');
+    throw new QueueConfigException(path === '' ? 'backendConfig' : path, 'must be an object');
   }
   const c = value as Record<string, unknown>;
   for (const key of Object.keys(c)) {
     if (!KNOWN_FIELDS.includes(key)) {
-      throw new KubernetesQueueConfigException(
-        field(path, key),
-        `is not a known field (known: ${KNOWN_FIELDS.join(', ')})`,
-      );
+      throw new QueueConfigException(field(path, key), `is not a known field (known: ${KNOWN_FIELDS.join(', ')})`);
     }
   }
   const namespace = optionalMatching(

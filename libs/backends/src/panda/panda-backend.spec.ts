@@ -5,7 +5,7 @@ import type { WorkloadSpec } from '../workload/workload-spec';
 import { judgingWorkloadOfPandaJob, pandaJobParameters } from './build-panda-job.util';
 import { PandaApiException } from './panda-api.exception';
 import { PandaBackend, type PandaBackendOptions } from './panda-backend';
-import { PandaQueueConfigException } from './panda-queue-config.exception';
+import { QueueConfigException } from '../queue-config.exception';
 
 const TOKEN = 'anvil-test-token';
 const TEST_ID = '1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
@@ -101,7 +101,7 @@ describe(PandaBackend.name, () => {
       const backend = await backendReplaying(null);
 
       await expect(backend.submit(jobSpec({ backendConfig: { computingSite: 'CERN-PROD_UCORE' } }))).rejects.toThrow(
-        new PandaQueueConfigException(
+        new QueueConfigException(
           `queue ${QUEUE_ID} backendConfig.transformation`,
           'must be an http(s) URL the pilot can download the transformation from',
         ),

@@ -1,4 +1,4 @@
-import { PandaQueueConfigException } from './panda-queue-config.exception';
+import { QueueConfigException } from '../queue-config.exception';
 import { validatePandaQueueConfig } from './validate-panda-queue-config.util';
 
 const VALID = {
@@ -25,7 +25,7 @@ describe(validatePandaQueueConfig.name, () => {
     [{ ...VALID, transformation: 'file:///bin/bash' }, 'q.transformation must be an http(s) URL'],
     [{ ...VALID, prodSourceLabel: 3 }, 'q.prodSourceLabel must be a name'],
   ])('rejects %j naming the field', (value, message) => {
-    expect(() => validatePandaQueueConfig(value, 'q')).toThrow(PandaQueueConfigException);
+    expect(() => validatePandaQueueConfig(value, 'q')).toThrow(QueueConfigException);
     expect(() => validatePandaQueueConfig(value, 'q')).toThrow(message);
   });
 });

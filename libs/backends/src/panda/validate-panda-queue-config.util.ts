@@ -1,4 +1,4 @@
-import { PandaQueueConfigException } from './panda-queue-config.exception';
+import { QueueConfigException } from '../queue-config.exception';
 import type { PandaQueueConfig } from './panda-queue-config';
 
 const KNOWN_FIELDS = ['computingSite', 'transformation', 'prodSourceLabel', 'logDataset'];
@@ -11,7 +11,7 @@ function field(path: string, name: string): string {
 
 function requireName(value: unknown, path: string): string {
   if (typeof value !== 'string' || !NAME.test(value) || value.length > 255) {
-    throw new PandaQueueConfigException(path, 'must be a name of letters, digits and _ . : / + - (at most 255)');
+    throw new QueueConfigException(path, 'must be a name of letters, digits and _ . : / + - (at most 255)');
   }
   return value;
 }
@@ -28,24 +28,24 @@ function requireHttpUrl(value: unknown, path: string): string {
     url = undefined;
   }
   if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new PandaQueueConfigException(path, 'must be an http(s) URL the pilot can download the transformation from');
+    throw new QueueConfigException(path, 'must be an http(s) URL the pilot can download the transformation from');
   }
   return value as string;
 }
 
 /**
  * Checks an untrusted value (a queue's `backend_config`) and returns it as a `PandaQueueConfig`.
- * Throws a `PandaQueueConfigException` naming the field under `path`, e.g.
+ * Throws a `QueueConfigException` naming the field under `path`, e.g.
  * `queue 7 backendConfig.computingSite must be a name of …`.
  */
 export function validatePandaQueueConfig(value: unknown, path = ''): PandaQueueConfig {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new PandaQueueConfigException(path === '' ? 'backendConfig' : path, 'must be an object');
+    throw new QueueConfigException(path === '' ? 'backendConfig' : path, 'must be an object');
   }
   const c = value as Record<string, unknown>;
   for (const key of Object.keys(c)) {
     if (!KNOWN_FIELDS.includes(key)) {
-      throw new PandaQueueConfigException(field(path, key), `is not a known field (known: ${KNOWN_FIELDS.join(', ')})`);
+      throw new QueueConfigException(field(path, key), `is not a known field (known: ${KNOWN_FIELDS.join(', ')})`);
     }
   }
   const prodSourceLabel = optionalName(c.prodSourceLabel, field(path, 'prodSourceLabel'));

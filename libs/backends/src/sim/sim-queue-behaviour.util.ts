@@ -1,6 +1,6 @@
 import type { RealisedQueue } from './scenario/realise/realised-scenario.types';
 import type { ScenarioReplay } from './scenario/replay/scenario-replay';
-import { SimModelException } from './sim-model.exception';
+import { QueueConfigException } from '../queue-config.exception';
 import type { SimQueueModel } from './sim-queue-model';
 import { validateSimQueueModel } from './validate-sim-queue-model.util';
 
@@ -12,7 +12,7 @@ export type SimQueueBehaviour =
 /**
  * The one rule: a queue plays a scenario queue when its `backend_config` names one in `scenarioQueue` and
  * the loaded scenario has that queue; otherwise the rest of its `backend_config` must be a `SimQueueModel`.
- * The queue's own id is never matched against the scenario. Throws a `SimModelException` naming the field.
+ * The queue's own id is never matched against the scenario. Throws a `QueueConfigException` naming the field.
  */
 export function simQueueBehaviour(backendConfig: unknown, path: string, replay?: ScenarioReplay): SimQueueBehaviour {
   const config =
@@ -20,7 +20,7 @@ export function simQueueBehaviour(backendConfig: unknown, path: string, replay?:
   const scenarioQueue = config.scenarioQueue;
   if (scenarioQueue !== undefined) {
     if (typeof scenarioQueue !== 'string' || scenarioQueue === '') {
-      throw new SimModelException(`${path}.scenarioQueue`, 'must be a non-empty string');
+      throw new QueueConfigException(`${path}.scenarioQueue`, 'must be a non-empty string');
     }
     const queue = replay?.queue(scenarioQueue);
     if (replay !== undefined && queue !== undefined) {
@@ -28,7 +28,7 @@ export function simQueueBehaviour(backendConfig: unknown, path: string, replay?:
     }
     if (config.failureProbability === undefined) {
       const why = replay === undefined ? 'no scenario is loaded' : `scenario ${replay.name} has no such queue`;
-      throw new SimModelException(
+      throw new QueueConfigException(
         `${path}.scenarioQueue`,
         `names ${scenarioQueue}, but ${why} and there is no model to fall back on`,
       );

@@ -1,4 +1,4 @@
-import { SimModelException } from './sim-model.exception';
+import { QueueConfigException } from '../queue-config.exception';
 import { validateSimQueueModel } from './validate-sim-queue-model.util';
 
 const valid = {
@@ -32,7 +32,7 @@ describe('validateSimQueueModel', () => {
   });
 
   it('rejects an unknown error class', () => {
-    expect(() => validateSimQueueModel({ ...valid, errorClass: 'cosmic' })).toThrow(SimModelException);
+    expect(() => validateSimQueueModel({ ...valid, errorClass: 'cosmic' })).toThrow(QueueConfigException);
   });
 
   it('rejects a missing number, naming it', () => {

@@ -1,6 +1,6 @@
 import { ERROR_CLASS_NAMES, type ErrorClassName } from '../backend-job-status';
 import type { Distribution } from './distribution';
-import { SimModelException } from './sim-model.exception';
+import { QueueConfigException } from '../queue-config.exception';
 import type { SimQueueModel } from './sim-queue-model';
 
 type Fields = Record<string, unknown>;
@@ -11,17 +11,17 @@ function field(path: string, name: string): string {
 
 function requireObject(value: unknown, path: string): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SimModelException(path === '' ? 'model' : path, 'must be an object');
+    throw new QueueConfigException(path === '' ? 'model' : path, 'must be an object');
   }
   return value as Fields;
 }
 
 function requireNumber(value: unknown, path: string, min: number, max = Number.POSITIVE_INFINITY): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new SimModelException(path, 'must be a finite number');
+    throw new QueueConfigException(path, 'must be a finite number');
   }
   if (value < min || value > max) {
-    throw new SimModelException(path, `must be within [${min},${max === Number.POSITIVE_INFINITY ? '∞' : max}]`);
+    throw new QueueConfigException(path, `must be within [${min},${max === Number.POSITIVE_INFINITY ? '∞' : max}]`);
   }
   return value;
 }
@@ -37,7 +37,7 @@ function validateDistribution(value: unknown, path: string): Distribution {
       const min = requireNumber(d.min, field(path, 'min'), 0);
       const max = requireNumber(d.max, field(path, 'max'), 0);
       if (max < min) {
-        throw new SimModelException(field(path, 'max'), `must be at least min (${min})`);
+        throw new QueueConfigException(field(path, 'max'), `must be at least min (${min})`);
       }
       return { kind: 'uniform', min, max };
     }
@@ -48,7 +48,7 @@ function validateDistribution(value: unknown, path: string): Distribution {
       return max === undefined ? { kind: 'lognormal', median, sigma } : { kind: 'lognormal', median, sigma, max };
     }
     default:
-      throw new SimModelException(
+      throw new QueueConfigException(
         field(path, 'kind'),
         `must be "uniform" or "lognormal", got ${JSON.stringify(d.kind)}`,
       );
@@ -57,13 +57,13 @@ function validateDistribution(value: unknown, path: string): Distribution {
 
 /**
  * Checks an untrusted value (a queue's `backend_config`) and returns it as a `SimQueueModel`.
- * Throws a `SimModelException` naming the field under `path`, e.g. `queues[3].failureProbability must be within [0,1]`.
+ * Throws a `QueueConfigException` naming the field under `path`, e.g. `queues[3].failureProbability must be within [0,1]`.
  */
 export function validateSimQueueModel(value: unknown, path = ''): SimQueueModel {
   const m = requireObject(value, path);
   const errorClass = m.errorClass;
   if (typeof errorClass !== 'string' || !(ERROR_CLASS_NAMES as readonly string[]).includes(errorClass)) {
-    throw new SimModelException(field(path, 'errorClass'), `must be one of ${ERROR_CLASS_NAMES.join(', ')}`);
+    throw new QueueConfigException(field(path, 'errorClass'), `must be one of ${ERROR_CLASS_NAMES.join(', ')}`);
   }
   let errorMessages: string[] | undefined;
   if (m.errorMessages !== undefined) {
@@ -72,7 +72,7 @@ export function validateSimQueueModel(value: unknown, path = ''): SimQueueModel 
       m.errorMessages.length === 0 ||
       !m.errorMessages.every((s): s is string => typeof s === 'string' && s !== '')
     ) {
-      throw new SimModelException(field(path, 'errorMessages'), 'must be a non-empty list of non-empty strings');
+      throw new QueueConfigException(field(path, 'errorMessages'), 'must be a non-empty list of non-empty strings');
     }
     errorMessages = m.errorMessages;
   }

@@ -1,4 +1,4 @@
-import { SlurmQueueConfigException } from './slurm-queue-config.exception';
+import { QueueConfigException } from '../queue-config.exception';
 import { validateSlurmQueueConfig } from './validate-slurm-queue-config.util';
 
 describe('validateSlurmQueueConfig', () => {
@@ -36,8 +36,8 @@ describe('validateSlurmQueueConfig', () => {
     expect(() => validateSlurmQueueConfig({ partition: 'p', qos: 3 }, 'c')).toThrow('c.qos must be a Slurm name');
   });
 
-  it('rejects a value that is not an object, as a SlurmQueueConfigException', () => {
-    expect(() => validateSlurmQueueConfig(['anvil-a'], 'c')).toThrow(SlurmQueueConfigException);
+  it('rejects a value that is not an object, as a QueueConfigException', () => {
+    expect(() => validateSlurmQueueConfig(['anvil-a'], 'c')).toThrow(QueueConfigException);
     expect(() => validateSlurmQueueConfig(null)).toThrow('backendConfig must be an object');
   });
 });
