@@ -46,7 +46,9 @@ export class ServiceProcess {
     if (!existsSync(main)) {
       throw new Error(`${main} is missing: run \`npm run build\` first`);
     }
-    const child = spawn(process.execPath, [main], {
+    // e.g. ANVIL_SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the services a bench starts.
+    const nodeArgs = (process.env.ANVIL_SERVICE_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+    const child = spawn(process.execPath, [...nodeArgs, main], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -3,11 +3,18 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestBus, createTestDatabase, type TestBus, type TestDatabase } from '@anvil/testing';
 import { configureApp } from '../src/configure-app';
 
+export type ApiRole = 'viewer' | 'operator' | 'admin';
+
 export interface GatewayUnderTest {
   app: NestExpressApplication;
   db: TestDatabase;
   /** This file's bus namespace (streams provisioned), to read back what the gateway published. */
   bus: TestBus;
+  /**
+   * Headers that authenticate a request as `role`: an API token minted for this gateway's schema.
+   * (Placeholder until authentication lands: it returns no header and the gateway checks none.)
+   */
+  auth(role: ApiRole): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -29,6 +36,7 @@ export async function startGateway(options: { bodyLimit?: string } = {}): Promis
     app,
     db,
     bus,
+    auth: () => ({}),
     async close() {
       await app.close();
       await bus.cleanup();
