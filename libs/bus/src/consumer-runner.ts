@@ -14,6 +14,8 @@ import { headersToRecord } from './headers.util';
 import { MessagePuller } from './message-puller';
 import { PermanentError } from './permanent.error';
 
+const MAX_SPAN_LINKS = 127;
+
 interface Decoded {
   readonly msg: JsMsg;
   readonly delivery: Delivery;
@@ -185,7 +187,17 @@ export class ConsumerRunner {
 
   private async processBatch(msgs: readonly JsMsg[], handle: (deliveries: Delivery[]) => Promise<void>): Promise<void> {
     // A malformed message is dead-lettered alone; the rest of the batch goes on.
-    const decoded = (await Promise.all(msgs.map((msg) => this.decode(msg)))).filter((d) => d !== undefined);
+    const decoded: Decoded[] = [];
+    const rejected: Promise<void>[] = [];
+    for (const msg of msgs) {
+      const result = this.tryDecode(msg);
+      if ('problem' in result) {
+        rejected.push(this.deadLetterOrRetry(msg, result.problem));
+      } else {
+        decoded.push(result);
+      }
+    }
+    await Promise.all(rejected);
     if (decoded.length === 0) {
       return;
     }
@@ -203,25 +215,27 @@ export class ConsumerRunner {
 
   /** The decoded delivery, or undefined after dead-lettering a message that does not decode or fails its checks. */
   private async decode(msg: JsMsg): Promise<Decoded | undefined> {
+    const result = this.tryDecode(msg);
+    if ('problem' in result) {
+      await this.deadLetterOrRetry(msg, result.problem);
+      return undefined;
+    }
+    return result;
+  }
+
+  /** Decodes and checks `msg` (synchronously: a batch of thousands costs no promise per message). */
+  private tryDecode(msg: JsMsg): Decoded | { readonly problem: string } {
     let subject: string;
     try {
       subject = this.bus.namespace.strip(msg.subject);
     } catch (error) {
-      await this.deadLetterOrRetry(msg, `malformed: ${errorMessage(error)}`);
-      return undefined;
+      return { problem: `malformed: ${errorMessage(error)}` };
     }
     const result = decodeMessage(this.options.contracts ?? ALL_CONTRACTS, subject, msg.data);
     if (!result.ok) {
-      await this.deadLetterOrRetry(msg, `malformed: ${result.problem}`);
-      return undefined;
+      return { problem: `malformed: ${result.problem}` };
     }
-    const delivery: Delivery = {
-      message: result.message,
-      subject,
-      deliveryCount: msg.info.deliveryCount,
-      headers: headersToRecord(msg.headers),
-    };
-    return { msg, delivery };
+    return { msg, delivery: lazyHeadersDelivery(msg, subject, result.message) };
   }
 
   private async handleFailure(msgs: readonly JsMsg[], error: unknown): Promise<void> {
@@ -278,7 +292,8 @@ export class ConsumerRunner {
     return {
       name: `process ${this.options.filterSubject}`,
       headers: first.delivery.headers,
-      linkedHeaders: rest.map((d) => d.delivery.headers),
+      // OpenTelemetry keeps 128 links per span by default: reading the headers of the rest would be wasted work.
+      linkedHeaders: rest.slice(0, MAX_SPAN_LINKS).map((d) => d.delivery.headers),
       attributes: {
         'messaging.system': 'nats',
         'messaging.operation.type': 'process',
@@ -288,4 +303,18 @@ export class ConsumerRunner {
       },
     };
   }
+}
+
+/** A delivery whose headers are parsed on first use: most handlers of a batch never read them. */
+function lazyHeadersDelivery(msg: JsMsg, subject: string, message: unknown): Delivery {
+  let headers: Record<string, string> | undefined;
+  return {
+    message,
+    subject,
+    deliveryCount: msg.info.deliveryCount,
+    get headers() {
+      headers ??= headersToRecord(msg.headers);
+      return headers;
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { JOB_STATE_NAMES, jobStateRank, type JobStateName } from '@anvil/contracts';
 import type { JobIngestResult } from './job-ingest-result.type';
 import type { JobUpdate } from './job-update.type';
+import { pgArrayLiteral } from './pg-array-literal.util';
 import { RollupDeltaAccumulator } from './rollup-delta.accumulator';
 import type { RollupDelta } from './rollup-delta.type';
 
@@ -84,21 +85,24 @@ const ADD_COUNTS = `
     events_sum = r.events_sum + EXCLUDED.events_sum,
     updated_at = now()`;
 
-// Deltas come sorted by (test, queue, hour): the order rows are locked in, so two writers never deadlock.
+// Both rollup tables in one statement, so the deltas travel and are parsed once. Deltas come sorted by
+// (test, queue, hour) and the daily rows are grouped in order: the order rows are locked in, so two writers never
+// deadlock (PostgreSQL runs the main statement, then the rest of the WITH; the same order in every writer).
+// The daily rows are the same deltas summed per queue × UTC day × golden (site history).
 const APPLY_ROLLUPS = `
-  INSERT INTO job_rollups AS r (test_id, queue_id, hour, submitted, running, completed, failed, cancelled, lost,
-    total, wall_seconds_sum, cpu_seconds_sum, events_sum)
-  SELECT * FROM ${DELTAS}
-  ON CONFLICT (test_id, queue_id, hour) DO UPDATE SET ${ADD_COUNTS}`;
-
-// The same deltas summed per queue × UTC day × golden (site history); sorted, like the hourly rows, for lock order.
-const APPLY_DAILY_ROLLUPS = `
+  WITH d AS (SELECT * FROM ${DELTAS}),
+  hourly AS (
+    INSERT INTO job_rollups AS r (test_id, queue_id, hour, submitted, running, completed, failed, cancelled, lost,
+      total, wall_seconds_sum, cpu_seconds_sum, events_sum)
+    SELECT * FROM d
+    ON CONFLICT (test_id, queue_id, hour) DO UPDATE SET ${ADD_COUNTS}
+  )
   INSERT INTO queue_daily_rollups AS r (queue_id, day, golden, submitted, running, completed, failed, cancelled, lost,
     total, wall_seconds_sum, cpu_seconds_sum, events_sum)
   SELECT d.queue_id, (d.hour AT TIME ZONE 'UTC')::date, coalesce(tv.golden, false), sum(d.submitted),
          sum(d.running), sum(d.completed), sum(d.failed), sum(d.cancelled), sum(d.lost), sum(d.total),
          sum(d.wall_seconds_sum), sum(d.cpu_seconds_sum), sum(d.events_sum)
-    FROM ${DELTAS}
+    FROM d
     LEFT JOIN tests t ON t.id = d.test_id
     LEFT JOIN template_versions tv ON tv.template_id = t.template_id AND tv.version = t.template_version
    GROUP BY 1, 2, 3
@@ -162,8 +166,8 @@ export class JobIngestRepository {
     }
     if (unchanged.length > 0) {
       const stored = await manager.query<{ id: string; state: JobStateName }[]>(STORED_STATES, [
-        unchanged.map((job) => job.id),
-        unchanged.map((job) => job.submittedAt),
+        pgArrayLiteral(unchanged, (job) => job.id),
+        pgArrayLiteral(unchanged, (job) => job.submittedAt),
         ...submittedRange(unchanged),
       ]);
       const storedState = new Map(stored.map((row) => [row.id, row.state]));
@@ -178,36 +182,34 @@ export class JobIngestRepository {
 
     const rollupDeltas = rollups.deltas();
     if (rollupDeltas.length > 0) {
-      const parameters = rollupParameters(rollupDeltas);
-      await manager.query(APPLY_ROLLUPS, parameters);
-      await manager.query(APPLY_DAILY_ROLLUPS, parameters);
+      await manager.query(APPLY_ROLLUPS, rollupParameters(rollupDeltas));
     }
     return { ...result, rollupDeltas };
   }
 }
 
-/** The upsert's parameters: one array per column, in table order; bigints as decimal strings, never rounded. */
-function jobParameters(jobs: readonly JobUpdate[]): unknown[] {
+/** The upsert's parameters: one array literal per column, in table order; bigints exact. */
+function jobParameters(jobs: readonly JobUpdate[]): string[] {
   return [
-    jobs.map((j) => j.id),
-    jobs.map((j) => j.submittedAt),
-    jobs.map((j) => j.testId),
-    jobs.map((j) => j.queueId),
-    jobs.map((j) => j.backend),
-    jobs.map((j) => j.backendJobId),
-    jobs.map((j) => j.submitterId),
-    jobs.map((j) => j.state),
-    jobs.map((j) => j.startedAt),
-    jobs.map((j) => j.finishedAt),
-    jobs.map((j) => j.exitCode),
-    jobs.map((j) => j.errorClass),
-    jobs.map((j) => j.errorMessage),
-    jobs.map((j) => j.wallSeconds),
-    jobs.map((j) => j.cpuSeconds),
-    jobs.map((j) => j.maxRssKb?.toString() ?? null),
-    jobs.map((j) => j.stageInSeconds),
-    jobs.map((j) => j.events?.toString() ?? null),
-    jobs.map((j) => JSON.stringify(j.metrics)),
+    pgArrayLiteral(jobs, (j) => j.id),
+    pgArrayLiteral(jobs, (j) => j.submittedAt),
+    pgArrayLiteral(jobs, (j) => j.testId),
+    pgArrayLiteral(jobs, (j) => j.queueId),
+    pgArrayLiteral(jobs, (j) => j.backend),
+    pgArrayLiteral(jobs, (j) => j.backendJobId),
+    pgArrayLiteral(jobs, (j) => j.submitterId),
+    pgArrayLiteral(jobs, (j) => j.state),
+    pgArrayLiteral(jobs, (j) => j.startedAt),
+    pgArrayLiteral(jobs, (j) => j.finishedAt),
+    pgArrayLiteral(jobs, (j) => j.exitCode),
+    pgArrayLiteral(jobs, (j) => j.errorClass),
+    pgArrayLiteral(jobs, (j) => j.errorMessage),
+    pgArrayLiteral(jobs, (j) => j.wallSeconds),
+    pgArrayLiteral(jobs, (j) => j.cpuSeconds),
+    pgArrayLiteral(jobs, (j) => j.maxRssKb),
+    pgArrayLiteral(jobs, (j) => j.stageInSeconds),
+    pgArrayLiteral(jobs, (j) => j.events),
+    pgArrayLiteral(jobs, (j) => JSON.stringify(j.metrics)),
   ];
 }
 
@@ -221,22 +223,22 @@ function submittedRange(jobs: readonly JobUpdate[]): [Date, Date] {
   return [min, max];
 }
 
-/** The rollup statements' parameters: one array per column (events as decimal strings). */
-function rollupParameters(deltas: readonly RollupDelta[]): unknown[] {
+/** The rollup statement's parameters: one array literal per column. */
+function rollupParameters(deltas: readonly RollupDelta[]): string[] {
   return [
-    deltas.map((d) => d.testId),
-    deltas.map((d) => d.queueId),
-    deltas.map((d) => d.hour),
-    deltas.map((d) => d.counts.submitted),
-    deltas.map((d) => d.counts.running),
-    deltas.map((d) => d.counts.completed),
-    deltas.map((d) => d.counts.failed),
-    deltas.map((d) => d.counts.cancelled),
-    deltas.map((d) => d.counts.lost),
-    deltas.map((d) => d.total),
-    deltas.map((d) => d.wallSeconds),
-    deltas.map((d) => d.cpuSeconds),
-    deltas.map((d) => d.events.toString()),
+    pgArrayLiteral(deltas, (d) => d.testId),
+    pgArrayLiteral(deltas, (d) => d.queueId),
+    pgArrayLiteral(deltas, (d) => d.hour),
+    pgArrayLiteral(deltas, (d) => d.counts.submitted),
+    pgArrayLiteral(deltas, (d) => d.counts.running),
+    pgArrayLiteral(deltas, (d) => d.counts.completed),
+    pgArrayLiteral(deltas, (d) => d.counts.failed),
+    pgArrayLiteral(deltas, (d) => d.counts.cancelled),
+    pgArrayLiteral(deltas, (d) => d.counts.lost),
+    pgArrayLiteral(deltas, (d) => d.total),
+    pgArrayLiteral(deltas, (d) => d.wallSeconds),
+    pgArrayLiteral(deltas, (d) => d.cpuSeconds),
+    pgArrayLiteral(deltas, (d) => d.events),
   ];
 }
 

@@ -42,15 +42,15 @@ export class RollupDeltaAccumulator {
   }
 
   private row(job: JobUpdate): MutableRollupDelta {
-    const hour = new Date(Math.floor(job.submittedAt.getTime() / HOUR_MS) * HOUR_MS);
-    // Sortable key: uuid, queue id (no spaces in a subject token), ISO time.
-    const key = `${job.testId} ${job.queueId} ${hour.toISOString()}`;
+    const hourMs = Math.floor(job.submittedAt.getTime() / HOUR_MS) * HOUR_MS;
+    // Sortable key: uuid, queue id (no spaces in a subject token), hour in ms (13 digits until the year 2286).
+    const key = `${job.testId} ${job.queueId} ${hourMs}`;
     let row = this.rows.get(key);
     if (row === undefined) {
       row = {
         testId: job.testId,
         queueId: job.queueId,
-        hour,
+        hour: new Date(hourMs),
         counts: { submitted: 0, running: 0, completed: 0, failed: 0, cancelled: 0, lost: 0 },
         total: 0,
         wallSeconds: 0,

@@ -71,7 +71,12 @@ export class LiveCountersService implements OnApplicationBootstrap, OnApplicatio
       try {
         const pipeline = this.redis.pipeline();
         for (const testId of tests) {
-          const fields = [...(increments.get(testId) ?? [])].filter(([, n]) => n !== 0).flat();
+          const fields: (string | number)[] = [];
+          for (const [field, n] of increments.get(testId) ?? []) {
+            if (n !== 0) {
+              fields.push(field, n);
+            }
+          }
           pipeline.eval(LIVE_COUNTER_SCRIPTS.incrementIfPresent, 1, this.key(testId), TTL_SECONDS, ...fields);
         }
         const results = (await pipeline.exec()) ?? [];
@@ -191,10 +196,16 @@ function addDelta(increments: Map<string, Map<string, number>>, delta: RollupDel
   const add = (field: string, n: number): void => {
     fields.set(field, (fields.get(field) ?? 0) + n);
   };
-  for (const queueId of [delta.queueId, LIVE_COUNTERS_ALL_QUEUES]) {
-    for (const state of JOB_STATE_NAMES) {
-      add(liveCounterField(queueId, state), delta.counts[state]);
+  // Most of a delta is zero (a job moves between two states): only the rest becomes a field name.
+  for (const state of JOB_STATE_NAMES) {
+    const n = delta.counts[state];
+    if (n !== 0) {
+      add(liveCounterField(delta.queueId, state), n);
+      add(liveCounterField(LIVE_COUNTERS_ALL_QUEUES, state), n);
     }
-    add(liveCounterField(queueId, 'total'), delta.total);
+  }
+  if (delta.total !== 0) {
+    add(liveCounterField(delta.queueId, 'total'), delta.total);
+    add(liveCounterField(LIVE_COUNTERS_ALL_QUEUES, 'total'), delta.total);
   }
 }
