@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts PostgreSQL, Redis and NATS (JetStream) on loopback when they are not running,
 # installing them from Debian's packages when missing; also installs GNU time, which the local and slurm
-# backends measure jobs with. Usage: servers.sh [ensure|stop]
+# backends measure jobs with, and HAProxy (started by up.sh, the failover benchmark and tests, never as the
+# system service). Usage: servers.sh [ensure|stop]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -43,6 +44,11 @@ ensure_job_tools() {
   [ -x /usr/bin/time ] || apt_install time
 }
 
+# HAProxy, the edge in front of the gateway replicas (haproxy/haproxy.cfg); only installed here.
+ensure_haproxy() {
+  command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || apt_install haproxy
+}
+
 stop_started() {
   [ -f "$ANVIL_RUN/servers-started" ] || return 0
   while read -r server; do
@@ -57,7 +63,7 @@ stop_started() {
 }
 
 case "${1:-ensure}" in
-  ensure) ensure_job_tools; ensure_postgres; ensure_redis; ensure_nats ;;
+  ensure) ensure_job_tools; ensure_haproxy; ensure_postgres; ensure_redis; ensure_nats ;;
   stop) stop_started ;;
   *) die "usage: servers.sh [ensure|stop]" ;;
 esac

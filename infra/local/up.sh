@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run up`: installs what is missing, starts the servers, builds, migrates, seeds the demo
-# (a simulated grid of 20 sites / 40 queues and one functional template) and starts every service
-# in the background, logs under .anvil/logs. Prints where to look.
+# (a simulated grid of 20 sites / 40 queues and one functional template), starts every service
+# in the background (logs under .anvil/logs), then HAProxy in front of the two gateway replicas. Prints where to look.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/services.sh"
@@ -26,40 +26,46 @@ else
   node libs/db/dist/cli/seed-demo.js
 fi
 
+save_up_env
 for entry in "${ANVIL_SERVICES[@]}"; do
   IFS='|' read -r name port main extra <<<"$entry"
-  pidfile="$ANVIL_RUN/$name.pid"
-  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-    say "$name already running (pid $(cat "$pidfile"))"
+  if service_running "$name"; then
+    say "$name already running (pid $(cat "$ANVIL_RUN/$name.pid"))"
     continue
   fi
-  # shellcheck disable=SC2086
-  env $extra nohup node "$main" >>"$ANVIL_LOGS/$name.log" 2>&1 &
-  echo $! >"$pidfile"
-  say "started $name (pid $!, log .anvil/logs/$name.log)"
+  start_service "$name" "$main" "$extra"
 done
 
 for entry in "${ANVIL_SERVICES[@]}"; do
   IFS='|' read -r name port _ _ <<<"$entry"
-  for ((i = 0; i < 600; i++)); do
-    curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
-    kill -0 "$(cat "$ANVIL_RUN/$name.pid")" 2>/dev/null || { tail -20 "$ANVIL_LOGS/$name.log"; die "$name exited"; }
-    sleep 0.1
-  done
-  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 || die "$name is not ready after 60 s (see .anvil/logs/$name.log)"
+  wait_ready "$name" "$port" 60
 done
+bash infra/local/haproxy.sh start
+api="http://127.0.0.1:${ANVIL_HAPROXY_PORT:-8080}"
+
+# An admin API token for writes (docs/services/gateway.md#authentication-roles-tokens-audit-rate-limits), kept in
+# .anvil/admin-token across runs; a new one only when there is none or the gateway no longer accepts it.
+admin_token_file="$ANVIL_STATE/admin-token"
+if [ ! -s "$admin_token_file" ] ||
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat "$admin_token_file")" "$api/api/v1/tokens")" != 200 ]; then
+  (umask 077 && node libs/db/dist/cli/create-api-token.js --name local-admin --role admin --created-by 'npm run up' >"$admin_token_file")
+  say "made an admin API token: $admin_token_file"
+fi
 
 cat <<MSG
 
   Anvil is up on the simulated grid.
 
-    API           http://127.0.0.1:8080/api/v1/tests?state=running
-    queues        http://127.0.0.1:8080/api/v1/queues
-    templates     http://127.0.0.1:8080/api/v1/templates
-    decisions     http://127.0.0.1:8080/api/v1/decisions   (exclusions and recoveries by the decider)
-    health        http://127.0.0.1:8080/readyz
+    API           $api/api/v1/tests?state=running   (HAProxy, two gateway replicas behind it)
+    queues        $api/api/v1/queues
+    templates     $api/api/v1/templates
+    decisions     $api/api/v1/decisions   (exclusions and recoveries by the decider)
+    health        $api/readyz
+    admin token   $admin_token_file   (writes: -H "Authorization: Bearer $(cat $admin_token_file)")
+    HAProxy       http://127.0.0.1:${ANVIL_HAPROXY_STATS_PORT:-8404}/stats
     logs          $ANVIL_LOGS/<service>.log
     status        npm run status
+    redeploy      npm run build && npm run restart:gateways   (one replica at a time, no failed request)
     stop          npm run down
 
 MSG

@@ -10,7 +10,7 @@ import { streamConfig } from './stream-config.util';
  */
 export async function provisionStreams(bus: BusConnection, settings: BusSettings = loadBusSettings()): Promise<void> {
   for (const definition of Object.values(STREAMS)) {
-    const config = streamConfig(definition, bus.namespace, settings.streamReplicas);
+    const config = streamConfig(definition, bus.namespace, settings);
     const exists = await bus.jsm.streams.info(config.name).then(
       () => true,
       (error: unknown) => {

@@ -8,3 +8,4 @@ export * from './job-state.util';
 export * from './subject-token.util';
 export * from './decision-enums.util';
 export * from './uuid.util';
+export * from './request-test-id.util';

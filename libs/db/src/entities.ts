@@ -1,3 +1,4 @@
+import { ApiTokenEntity } from './entities/api-token.entity';
 import { AuditLogEntity } from './entities/audit-log.entity';
 import { DeciderActuationEntity } from './entities/decider-actuation.entity';
 import { DeciderGlobalStateEntity } from './entities/decider-global-state.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   OutageEntity,
   PolicyEntity,
   AuditLogEntity,
+  ApiTokenEntity,
   DeciderGlobalStateEntity,
   DeciderQueueStateEntity,
   DeciderOffsetEntity,

@@ -4,6 +4,9 @@ import { QueueDailyRollups1795960000000 } from './migrations/1795960000000-queue
 import { TestQueueCount1795960000001 } from './migrations/1795960000001-test-queue-count';
 import { JobsSingleUpsert1795960000002 } from './migrations/1795960000002-jobs-single-upsert';
 import { WorkloadResources1795960000003 } from './migrations/1795960000003-workload-resources';
+import { ApiTokens1796000000000 } from './migrations/1796000000000-api-tokens';
+import { JobAndTestListIndexes1796000000100 } from './migrations/1796000000100-job-and-test-list-indexes';
+import { PolicyActivation1796000000200 } from './migrations/1796000000200-policy-activation';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new file. */
 export const MIGRATIONS = [
@@ -13,4 +16,7 @@ export const MIGRATIONS = [
   TestQueueCount1795960000001,
   JobsSingleUpsert1795960000002,
   WorkloadResources1795960000003,
+  ApiTokens1796000000000,
+  JobAndTestListIndexes1796000000100,
+  PolicyActivation1796000000200,
 ];

@@ -1,8 +1,11 @@
+import type { Server } from 'node:http';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadCoreConfig } from '@anvil/config';
 import { BUS_CONNECTION, JetStreamTransport, type BusConnection } from '@anvil/bus';
+import { loadDrainConfig, NO_DRAIN, type DrainConfig } from './drain.env';
+import { installGracefulShutdown } from './graceful-shutdown';
 import { startTelemetry } from './start-telemetry';
 
 export interface ServiceBootstrapOptions {
@@ -14,17 +17,30 @@ export interface ServiceBootstrapOptions {
   microservice?: boolean | { params: Record<string, string> };
   /** Extra setup before listening (global pipes, filters, body limits). */
   configure?: (app: INestApplication) => void | Promise<void>;
+  /**
+   * Drain defaults for a service behind a load balancer (ANVIL_DRAIN_DELAY_MS and ANVIL_DRAIN_QUIET_MS override
+   * them); without, the service closes at once on SIGTERM.
+   */
+  drain?: Pick<DrainConfig, 'delayMs' | 'quietMs'>;
 }
 
+/** Idle keep-alive connections live longer than a load balancer keeps them, so it is never the server that closes one a request is being sent on. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /**
- * Creates and starts a service: telemetry first, JSON logs, shutdown hooks (SIGTERM drains the bus
- * consumers, then closes connections), optional bus transport, HTTP (health, metrics, API) on `port`.
+ * Creates and starts a service: telemetry first, JSON logs, graceful shutdown (SIGTERM: `/readyz` turns 503, the
+ * HTTP server drains and closes, then Nest's hooks drain the bus consumers and close connections; see
+ * `installGracefulShutdown`), optional bus transport, HTTP (health, metrics, API) on `port`.
  */
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication> {
   startTelemetry(options.service, loadCoreConfig());
+  const drain = loadDrainConfig(options.drain ?? NO_DRAIN);
   const app = await NestFactory.create(options.module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  installGracefulShutdown(app, drain);
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   await options.configure?.(app);
   if (options.microservice) {
     const params = typeof options.microservice === 'object' ? options.microservice.params : {};

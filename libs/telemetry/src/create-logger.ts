@@ -1,12 +1,25 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { trace } from '@opentelemetry/api';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
-/** pino JSON logger with ECS-style names: `service.name`, `log.level`, `trace.id`, `span.id`. */
-export function createLogger(serviceName: string, level: LogLevel = 'info'): Logger {
-  return pino({
+/**
+ * pino JSON logger with ECS-style names: `service.name`, `log.level`, `trace.id`, `span.id`. Writes to stdout
+ * (pino's default) unless given a `destination`.
+ */
+export function createLogger(serviceName: string, level: LogLevel = 'info', destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level,
+    // Request lines carry the headers: credentials must not reach the logs (or OpenSearch).
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["proxy-authorization"]',
+        'res.headers["set-cookie"]',
+      ],
+      censor: '[redacted]',
+    },
     base: { 'service.name': serviceName },
     messageKey: 'message',
     timestamp: () => `,"@timestamp":"${new Date().toISOString()}"`,
@@ -15,5 +28,6 @@ export function createLogger(serviceName: string, level: LogLevel = 'info'): Log
       const context = trace.getActiveSpan()?.spanContext();
       return context ? { 'trace.id': context.traceId, 'span.id': context.spanId } : {};
     },
-  });
+  };
+  return destination === undefined ? pino(options) : pino(options, destination);
 }

@@ -5,3 +5,6 @@ export * from './readiness.service';
 export * from './health.controller';
 export * from './health.module';
 export * from './bootstrap-service';
+export * from './drain.env';
+export * from './http-request-tracker';
+export * from './graceful-shutdown';

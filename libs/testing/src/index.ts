@@ -5,3 +5,4 @@ export * from './test-bus';
 export * from './service-process';
 export * from './free-port';
 export * from './example-workload';
+export * from './haproxy-process';

@@ -10,20 +10,32 @@ export interface TestBus {
   /** Connected, streams provisioned. */
   readonly bus: BusConnection;
   /** Environment for a child process (a service under test) to use this namespace. */
-  readonly env: { readonly ANVIL_NAMESPACE: string; readonly ANVIL_NATS_URL: string };
+  readonly env: {
+    readonly ANVIL_NAMESPACE: string;
+    readonly ANVIL_NATS_URL: string;
+    readonly ANVIL_LOG_STREAM_MAX_BYTES: string;
+  };
   /** Deletes every stream of the namespace, then closes the connection. Call it in `afterAll`. */
   cleanup(): Promise<void>;
 }
+
+// JetStream reserves a stream's size limit on disk: ten test namespaces with the production log stream (10 GiB)
+// would exhaust the server's storage and fail whatever test provisions next.
+export const TEST_BUS_SETTINGS = { streamReplicas: 1, logStreamMaxBytes: 64 * 1024 ** 2 } as const;
 
 /** A unique bus namespace with Anvil's streams provisioned in it. */
 export async function createTestBus(): Promise<TestBus> {
   const namespace = uniqueName('b');
   const bus = await connectBus({ url: TEST_NATS_URL, namespace, name: `test-${namespace}` });
-  await provisionStreams(bus, { streamReplicas: 1 });
+  await provisionStreams(bus, TEST_BUS_SETTINGS);
   return {
     namespace,
     bus,
-    env: { ANVIL_NAMESPACE: namespace, ANVIL_NATS_URL: TEST_NATS_URL },
+    env: {
+      ANVIL_NAMESPACE: namespace,
+      ANVIL_NATS_URL: TEST_NATS_URL,
+      ANVIL_LOG_STREAM_MAX_BYTES: String(TEST_BUS_SETTINGS.logStreamMaxBytes),
+    },
     async cleanup() {
       const prefix = bus.namespace.streamPrefix();
       const names: string[] = [];

@@ -1,19 +1,30 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { bodyDepthMiddleware } from './errors/body-depth.middleware';
 import { bodyParserErrorMiddleware } from './errors/body-parser-error.middleware';
 import { ApiValidationPipe } from './errors/api-validation.pipe';
 import type { GatewayConfig } from './gateway.env';
+import { IdempotentReplayFilter } from './idempotency/idempotent-replay.filter';
+import { setupOpenApi } from './openapi/setup-openapi';
 
 /**
- * Everything the HTTP app needs beyond its modules: body limits, validation, error bodies.
+ * Everything the HTTP app needs beyond its modules: body limits, validation, error bodies, OpenAPI.
  * Shared by main.ts and the integration tests so both run the same app.
  */
-export function configureApp(app: NestExpressApplication, config: Pick<GatewayConfig, 'bodyLimit'>): void {
+export function configureApp(
+  app: NestExpressApplication,
+  config: Pick<GatewayConfig, 'bodyLimit' | 'trustProxy'>,
+): void {
   app.disable('x-powered-by');
+  // req.ip (anonymous callers' rate-limit key) is the X-Forwarded-For client only behind these proxies.
+  app.set('trust proxy', config.trustProxy.length > 0 ? config.trustProxy : false);
   // Registered before Nest's defaults, which then see a JSON parser in place and add none.
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.use(bodyParserErrorMiddleware(config.bodyLimit));
+  app.use(bodyDepthMiddleware());
   app.useGlobalPipes(new ApiValidationPipe());
-  app.useGlobalFilters(new ApiExceptionFilter());
+  // Nest tries global filters last registered first: the replay filter must come after the catch-all.
+  app.useGlobalFilters(new ApiExceptionFilter(), new IdempotentReplayFilter());
+  setupOpenApi(app);
 }

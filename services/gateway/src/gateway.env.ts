@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ConfigException, EnvReader } from '@anvil/config';
 
 export interface GatewayConfig {
@@ -6,7 +7,45 @@ export interface GatewayConfig {
   readonly host: string;
   /** Largest accepted request body, in body-parser's notation ('256kb', '1mb'). */
   readonly bodyLimit: string;
+  /**
+   * ANVIL_GATEWAY_TRUST_PROXY: proxies whose X-Forwarded-For is believed (Express's `trust proxy`), as
+   * `loopback`, `linklocal`, `uniquelocal`, addresses or CIDRs; empty (`none`): the peer address is the client.
+   */
+  readonly trustProxy: readonly string[];
+  /** ANVIL_ANONYMOUS_READS: GET/HEAD without a token are answered, as `anonymous` with the viewer role. */
+  readonly anonymousReads: boolean;
+  /** Bearer JWTs from an OpenID Connect issuer; null (ANVIL_OIDC_ISSUER unset): only API tokens are accepted. */
+  readonly oidc: OidcConfig | null;
+  readonly rateLimit: RateLimitConfig;
+  /** ANVIL_IDEMPOTENCY_TTL_SECONDS: how long the answer of a POST with an Idempotency-Key is kept for replays. */
+  readonly idempotencyTtlSeconds: number;
 }
+
+export interface OidcConfig {
+  /** ANVIL_OIDC_ISSUER: the `iss` every token must carry. */
+  readonly issuer: string;
+  /** ANVIL_OIDC_AUDIENCE: the `aud` every token must include. */
+  readonly audience: string;
+  /** ANVIL_OIDC_JWKS_URL; null: the `jwks_uri` of the issuer's `/.well-known/openid-configuration`. */
+  readonly jwksUrl: string | null;
+  /** ANVIL_OIDC_ALGORITHMS: accepted `alg` values (asymmetric only). */
+  readonly algorithms: readonly string[];
+  /** ANVIL_OIDC_ROLES_CLAIM: the claim holding the roles, a name or a dotted path (`realm_access.roles`). */
+  readonly rolesClaim: string;
+}
+
+/** Requests per identity per minute (token bucket: bursts up to the limit, refilled evenly); 0: no limit. */
+export interface RateLimitConfig {
+  /** ANVIL_RATE_LIMIT_READS_PER_MINUTE: GET and HEAD. */
+  readonly readsPerMinute: number;
+  /** ANVIL_RATE_LIMIT_WRITES_PER_MINUTE: every other method. */
+  readonly writesPerMinute: number;
+}
+
+// Asymmetric only: a JWKS publishes public keys, so an HMAC algorithm there would mean a shared secret.
+const JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const MAX_PER_MINUTE = 100_000_000;
 
 export function loadGatewayConfig(reader = new EnvReader()): GatewayConfig {
   const bodyLimit = reader.string('ANVIL_GATEWAY_BODY_LIMIT', '256kb');
@@ -20,5 +59,78 @@ export function loadGatewayConfig(reader = new EnvReader()): GatewayConfig {
     port: reader.int('ANVIL_GATEWAY_PORT', 8080, { min: 0, max: 65535 }),
     host: reader.string('ANVIL_GATEWAY_HOST', '127.0.0.1'),
     bodyLimit,
+    trustProxy: loadTrustProxy(reader),
+    anonymousReads: reader.bool('ANVIL_ANONYMOUS_READS', true),
+    oidc: loadOidcConfig(reader),
+    rateLimit: {
+      // Generous: a benchmark drives ~500 requests/s through one identity. Operators size these for their users.
+      readsPerMinute: reader.int('ANVIL_RATE_LIMIT_READS_PER_MINUTE', 120_000, { min: 0, max: MAX_PER_MINUTE }),
+      writesPerMinute: reader.int('ANVIL_RATE_LIMIT_WRITES_PER_MINUTE', 60_000, { min: 0, max: MAX_PER_MINUTE }),
+    },
+    // A day by default, as most clients retry within minutes; at most 30 days.
+    idempotencyTtlSeconds: reader.int('ANVIL_IDEMPOTENCY_TTL_SECONDS', 86_400, { min: 60, max: 30 * 86_400 }),
+  };
+}
+
+function loadTrustProxy(reader: EnvReader): string[] {
+  const raw = reader.string('ANVIL_GATEWAY_TRUST_PROXY', 'loopback').trim();
+  if (raw === 'none') {
+    return [];
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (!TRUST_PROXY_NAMES.includes(entry) && !isAddressOrCidr(entry)) {
+      throw new ConfigException(
+        'ANVIL_GATEWAY_TRUST_PROXY',
+        `must be none or a comma-separated list of ${TRUST_PROXY_NAMES.join(', ')}, IP addresses and CIDRs, got ${JSON.stringify(entry)}`,
+      );
+    }
+  }
+  return entries;
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) {
+    return false;
+  }
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+function loadOidcConfig(reader: EnvReader): OidcConfig | null {
+  const issuer = reader.string('ANVIL_OIDC_ISSUER', '');
+  if (issuer === '') {
+    return null;
+  }
+  reader.url('ANVIL_OIDC_ISSUER', issuer, ['https', 'http']);
+  const jwksUrl = reader.string('ANVIL_OIDC_JWKS_URL', '');
+  if (jwksUrl !== '') {
+    reader.url('ANVIL_OIDC_JWKS_URL', jwksUrl, ['https', 'http']);
+  }
+  const algorithms = reader
+    .string('ANVIL_OIDC_ALGORITHMS', 'RS256,ES256')
+    .split(',')
+    .map((algorithm) => algorithm.trim());
+  const unknown = algorithms.find((algorithm) => !JWT_ALGORITHMS.includes(algorithm));
+  if (unknown !== undefined) {
+    throw new ConfigException(
+      'ANVIL_OIDC_ALGORITHMS',
+      `must be a comma-separated list of ${JWT_ALGORITHMS.join(', ')}, got ${JSON.stringify(unknown)}`,
+    );
+  }
+  const rolesClaim = reader.string('ANVIL_OIDC_ROLES_CLAIM', 'roles');
+  if (/\s/.test(rolesClaim) || rolesClaim.split('.').includes('')) {
+    throw new ConfigException(
+      'ANVIL_OIDC_ROLES_CLAIM',
+      `must be a claim name or dotted path like realm_access.roles, got ${JSON.stringify(rolesClaim)}`,
+    );
+  }
+  return {
+    issuer,
+    audience: reader.string('ANVIL_OIDC_AUDIENCE'),
+    jwksUrl: jwksUrl === '' ? null : jwksUrl,
+    algorithms,
+    rolesClaim,
   };
 }

@@ -2,10 +2,18 @@ import { Module } from '@nestjs/common';
 import { BusModule } from '@anvil/bus';
 import { DatabaseModule, RedisModule } from '@anvil/db';
 import { HealthModule, LoggingModule } from '@anvil/telemetry';
+import { ApiTokensModule } from './api-tokens/api-tokens.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { DecisionsModule } from './decisions/decisions.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { JobsModule } from './jobs/jobs.module';
 import { OutagesModule } from './outages/outages.module';
 import { OverridesModule } from './overrides/overrides.module';
+import { PoliciesModule } from './policies/policies.module';
 import { QueuesModule } from './queues/queues.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { SitesModule } from './sites/sites.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TestsModule } from './tests/tests.module';
 
@@ -15,15 +23,26 @@ import { TestsModule } from './tests/tests.module';
     DatabaseModule.forRoot({ applicationName: 'anvil-gateway' }),
     // The ingester's live job counters (a cache: the gateway answers from the rollups without them).
     RedisModule.forRoot(),
-    // Commands (overrides) go to JetStream; streams are provisioned at start like in every service.
+    // Commands (test requests and cancels, overrides) go to JetStream; streams are provisioned at start like in
+    // every service.
     BusModule.forRoot({ service: 'gateway' }),
     HealthModule,
+    // Global guards run in import order: who is calling (AuthModule), then their rate limit (RateLimitModule).
+    AuthModule,
+    RateLimitModule,
+    AuditModule,
+    // Idempotency-Key on POST (a global interceptor; after the guards, so keys are per identity).
+    IdempotencyModule,
+    ApiTokensModule,
     TemplatesModule,
     TestsModule,
+    JobsModule,
     QueuesModule,
     OverridesModule,
     DecisionsModule,
     OutagesModule,
+    SitesModule,
+    PoliciesModule,
   ],
 })
 export class GatewayModule {}

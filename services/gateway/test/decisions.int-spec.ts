@@ -45,20 +45,22 @@ describe('decisions and outages API', () => {
     await gateway?.close();
   });
 
+  const viewer = () => gateway.auth('viewer');
+
   async function decisionIds(query: string): Promise<string[]> {
-    const response = await request(http).get(`/api/v1/decisions${query}`).expect(200);
+    const response = await request(http).get(`/api/v1/decisions${query}`).set(viewer()).expect(200);
     return response.body.items.map((d: { id: string }) => d.id);
   }
 
   async function refused(path: string): Promise<{ field: string; problem: string }[]> {
-    const response = await request(http).get(path).expect(400);
+    const response = await request(http).get(path).set(viewer()).expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     return response.body.details;
   }
 
   describe('GET /api/v1/decisions', () => {
     it('lists every decision latest first with its site, policy and evidence', async () => {
-      const response = await request(http).get('/api/v1/decisions').expect(200);
+      const response = await request(http).get('/api/v1/decisions').set(viewer()).expect(200);
       expect(response.body).toMatchObject({ total: 5, limit: 50, offset: 0 });
       expect(response.body.items.map((d: { id: string }) => d.id)).toEqual([D(5), D(4), D(2), D(3), D(1)]);
       expect(response.body.items[4]).toEqual({
@@ -98,13 +100,28 @@ describe('decisions and outages API', () => {
     });
 
     it('pages with limit and offset, counting over all pages', async () => {
-      const page = await request(http).get('/api/v1/decisions?limit=2&offset=1').expect(200);
+      const page = await request(http).get('/api/v1/decisions?limit=2&offset=1').set(viewer()).expect(200);
       expect(page.body.items.map((d: { id: string }) => d.id)).toEqual([D(4), D(2)]);
       expect(page.body).toMatchObject({ total: 5, limit: 2, offset: 1 });
-      const filtered = await request(http).get('/api/v1/decisions?siteId=CERN&limit=1').expect(200);
+      const filtered = await request(http).get('/api/v1/decisions?siteId=CERN&limit=1').set(viewer()).expect(200);
       expect(filtered.body).toMatchObject({ total: 3, limit: 1, offset: 0 });
-      const past = await request(http).get('/api/v1/decisions?offset=10').expect(200);
+      const past = await request(http).get('/api/v1/decisions?offset=10').set(viewer()).expect(200);
       expect(past.body).toEqual({ items: [], total: 5, limit: 50, offset: 10 });
+    });
+
+    it('combines queue, action, source and a time range with paging', async () => {
+      expect(
+        await decisionIds('?queueId=cern-q2&action=recover&source=guard&since=2030-01-01T12:00:00Z&until=2030-01-02'),
+      ).toEqual([D(2)]);
+      expect(await decisionIds('?siteId=CERN&source=policy&since=2030-01-01&until=2030-01-01T05:00:00.001Z')).toEqual([
+        D(3),
+        D(1),
+      ]);
+      const page = await request(http)
+        .get('/api/v1/decisions?siteId=CERN&source=policy&limit=1&offset=1')
+        .set(viewer())
+        .expect(200);
+      expect(page.body).toMatchObject({ items: [{ id: D(1) }], total: 2, limit: 1, offset: 1 });
     });
 
     it('refuses bad filters, naming each one', async () => {
@@ -124,9 +141,31 @@ describe('decisions and outages API', () => {
     });
   });
 
+  describe('GET /api/v1/decisions/:id', () => {
+    it('gives one decision as the list gives it', async () => {
+      const listed = await request(http).get('/api/v1/decisions?queueId=bnl-q1').set(viewer()).expect(200);
+      const one = await request(http)
+        .get(`/api/v1/decisions/${D(5)}`)
+        .set(viewer())
+        .expect(200);
+      expect(one.body).toEqual(listed.body.items[0]);
+      expect(one.body).toMatchObject({ id: D(5), queueId: 'bnl-q1', siteId: 'BNL', outageId: O2, enforced: false });
+    });
+
+    it('answers 404 for an unknown id and 400 for one that is no UUID', async () => {
+      const unknown = await request(http)
+        .get(`/api/v1/decisions/${D(9)}`)
+        .set(viewer())
+        .expect(404);
+      expect(unknown.body).toMatchObject({ code: 'DECISION_NOT_FOUND', details: [{ field: 'id' }] });
+      const bad = await request(http).get('/api/v1/decisions/42').set(viewer()).expect(400);
+      expect(bad.body.details).toEqual([{ field: 'id', problem: 'must be a UUID' }]);
+    });
+  });
+
   describe('GET /api/v1/outages', () => {
     it('lists outages latest first with their state', async () => {
-      const response = await request(http).get('/api/v1/outages').expect(200);
+      const response = await request(http).get('/api/v1/outages').set(viewer()).expect(200);
       expect(response.body).toMatchObject({ total: 3, limit: 50, offset: 0 });
       expect(response.body.items.map((o: { id: string }) => o.id)).toEqual([O2, O1, O3]);
       expect(response.body.items[1]).toEqual({
@@ -142,13 +181,31 @@ describe('decisions and outages API', () => {
     });
 
     it('filters on state and pages', async () => {
-      const open = await request(http).get('/api/v1/outages?state=open').expect(200);
+      const open = await request(http).get('/api/v1/outages?state=open').set(viewer()).expect(200);
       expect(open.body.items.map((o: { id: string }) => o.id)).toEqual([O2]);
       expect(open.body.total).toBe(1);
-      const closed = await request(http).get('/api/v1/outages?state=closed').expect(200);
+      const closed = await request(http).get('/api/v1/outages?state=closed').set(viewer()).expect(200);
       expect(closed.body.items.map((o: { id: string }) => o.id)).toEqual([O1, O3]);
-      const page = await request(http).get('/api/v1/outages?limit=1&offset=1').expect(200);
+      const page = await request(http).get('/api/v1/outages?limit=1&offset=1').set(viewer()).expect(200);
       expect(page.body).toEqual({ items: [expect.objectContaining({ id: O1 })], total: 3, limit: 1, offset: 1 });
+    });
+
+    it('gives the open outages alone, not paged', async () => {
+      const open = await request(http).get('/api/v1/outages/open').set(viewer()).expect(200);
+      expect(open.body).toEqual({ items: [expect.objectContaining({ id: O2, state: 'open', closedAt: null })] });
+    });
+
+    it('gives one outage by id as the list gives it; 404 and 400 otherwise', async () => {
+      const listed = await request(http).get('/api/v1/outages').set(viewer()).expect(200);
+      const one = await request(http).get(`/api/v1/outages/${O1}`).set(viewer()).expect(200);
+      expect(one.body).toEqual(listed.body.items[1]);
+      const unknown = await request(http)
+        .get(`/api/v1/outages/${D(9)}`)
+        .set(viewer())
+        .expect(404);
+      expect(unknown.body).toMatchObject({ code: 'OUTAGE_NOT_FOUND', details: [{ field: 'id' }] });
+      const bad = await request(http).get('/api/v1/outages/closed').set(viewer()).expect(400);
+      expect(bad.body.details).toEqual([{ field: 'id', problem: 'must be a UUID' }]);
     });
 
     it('refuses an unknown state, naming it', async () => {

@@ -15,6 +15,11 @@ class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.redis.status !== 'ready') {
+      // Not connected (Redis down): a QUIT would wait in the offline queue while the client keeps reconnecting.
+      this.redis.disconnect();
+      return;
+    }
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from './max-page-size.constant';
@@ -6,6 +7,13 @@ import { toInteger } from './to-integer.transform';
 /** `limit` and `offset` of every paged list; list queries extend it with their filters. */
 export class PageQuery {
   // Rules run bottom-up and stop at the first failure: the type check is the last decorator.
+  @ApiPropertyOptional({
+    description: 'Page size',
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: 50,
+  })
   @IsOptional()
   @Transform(toInteger)
   @Max(MAX_PAGE_SIZE)
@@ -13,6 +21,7 @@ export class PageQuery {
   @IsInt()
   limit: number = 50;
 
+  @ApiPropertyOptional({ description: 'Items to skip before the page', type: 'integer', minimum: 0, default: 0 })
   @IsOptional()
   @Transform(toInteger)
   @Min(0)

@@ -1,4 +1,4 @@
-/** Who makes a request and its id, for `audit_log`. The actor comes from X-Anvil-Actor until auth exists. */
+/** Who makes a request (the authenticated identity's name) and the request id, for `audit_log`. */
 export interface RequestContext {
   actor: string;
   requestId: string | null;

@@ -20,6 +20,11 @@ interface DecisionRow {
   decidedAt: Date;
 }
 
+const COLUMNS = `
+  d.id, d.queue_id AS "queueId", q.site_id AS "siteId", d.action, d.source, d.policy_name AS "policyName",
+  d.policy_version AS "policyVersion", d.reason, d.evidence, d.enforced, d.actor, d.outage_id AS "outageId",
+  d.decided_at AS "decidedAt"`;
+
 const WHERE = `
    FROM decisions d
    JOIN queues q ON q.id = d.queue_id
@@ -48,9 +53,7 @@ export class DecisionsRepository {
     ];
     const [rows, counted] = await Promise.all([
       this.dataSource.query<DecisionRow[]>(
-        `SELECT d.id, d.queue_id AS "queueId", q.site_id AS "siteId", d.action, d.source,
-                d.policy_name AS "policyName", d.policy_version AS "policyVersion", d.reason, d.evidence,
-                d.enforced, d.actor, d.outage_id AS "outageId", d.decided_at AS "decidedAt"
+        `SELECT ${COLUMNS}
          ${WHERE}
           ORDER BY d.decided_at DESC, d.id DESC
           LIMIT $8 OFFSET $9`,
@@ -59,6 +62,14 @@ export class DecisionsRepository {
       this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${WHERE}`, params),
     ]);
     return { items: rows.map(toDecisionDto), total: counted[0]?.total ?? 0 };
+  }
+
+  async findById(id: string): Promise<DecisionDto | undefined> {
+    const rows = await this.dataSource.query<DecisionRow[]>(
+      `SELECT ${COLUMNS} FROM decisions d JOIN queues q ON q.id = d.queue_id WHERE d.id = $1`,
+      [id],
+    );
+    return rows.map(toDecisionDto)[0];
   }
 }
 

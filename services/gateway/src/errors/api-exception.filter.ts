@@ -31,7 +31,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ApiErrorBodyDto {
+  /** The body (and status) this filter answers `exception` with; the idempotency store keeps it for replays. */
+  toBody(exception: unknown): ApiErrorBodyDto {
     if (exception instanceof ApiException) {
       const status = httpStatusOf(exception.code);
       return this.body(status, exception.code, exception.message, [...exception.details]);

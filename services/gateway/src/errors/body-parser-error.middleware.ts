@@ -3,7 +3,8 @@ import { ApiErrorCode } from './api-error-code.enum';
 import { ApiException } from './api.exception';
 
 interface BodyParserError {
-  type: string;
+  /** Set by body-parser on its own errors; absent on errors it passes through (e.g. zlib's, from a bad gzip body). */
+  type?: string;
   status: number;
   message: string;
   limit?: number;
@@ -14,8 +15,9 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   return (
     typeof candidate === 'object' &&
     candidate !== null &&
-    typeof candidate.type === 'string' &&
-    typeof candidate.status === 'number'
+    typeof candidate.status === 'number' &&
+    // http-errors' client errors are `expose`d: body-parser's own (with a type) and the ones it wraps.
+    (typeof candidate.type === 'string' || (candidate as { expose?: unknown }).expose === true)
   );
 }
 
@@ -30,7 +32,7 @@ export function bodyParserErrorMiddleware(limitText: string): ErrorRequestHandle
       next(error);
       return;
     }
-    switch (error.type) {
+    switch (error.type ?? 'wrapped') {
       case 'entity.parse.failed':
         next(
           new ApiException(ApiErrorCode.InvalidJson, 'invalid JSON body', [

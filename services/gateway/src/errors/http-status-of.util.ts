@@ -16,11 +16,25 @@ export function httpStatusOf(code: ApiErrorCode): HttpStatus {
     case ApiErrorCode.TemplateNotFound:
     case ApiErrorCode.TestNotFound:
     case ApiErrorCode.QueueNotFound:
+    case ApiErrorCode.ApiTokenNotFound:
+    case ApiErrorCode.TemplateVersionNotFound:
+    case ApiErrorCode.JobNotFound:
+    case ApiErrorCode.SiteNotFound:
+    case ApiErrorCode.DecisionNotFound:
+    case ApiErrorCode.OutageNotFound:
+    case ApiErrorCode.PolicyNotFound:
       return HttpStatus.NOT_FOUND;
     case ApiErrorCode.MethodNotAllowed:
       return HttpStatus.METHOD_NOT_ALLOWED;
     case ApiErrorCode.TemplateNameTaken:
+    case ApiErrorCode.TemplateInactive:
+    case ApiErrorCode.TestFinished:
+    case ApiErrorCode.QueueIdTaken:
+    case ApiErrorCode.PolicyVersionTaken:
+    case ApiErrorCode.IdempotencyKeyInProgress:
       return HttpStatus.CONFLICT;
+    case ApiErrorCode.IdempotencyKeyReused:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     case ApiErrorCode.PayloadTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case ApiErrorCode.UnsupportedMediaType:

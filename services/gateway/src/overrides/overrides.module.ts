@@ -4,7 +4,7 @@ import { OverridesController } from './overrides.controller';
 import { OverridesRepository } from './overrides.repository';
 import { OverridesService } from './overrides.service';
 
-/** Needs the global `BusModule` (for `Publisher`). */
+/** Needs the global `BusModule` (for `Publisher`) and `AuditModule` (for `AuditRepository`). */
 @Module({
   imports: [QueuesModule],
   controllers: [OverridesController],

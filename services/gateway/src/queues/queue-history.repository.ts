@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { JobStateCounts } from '../tests/job-state-counts';
 import { decodeHistoryCells, HISTORY_COUNTERS, type HistoryColumns } from './history-cells.util';
 import type { QueueFilter } from './queue-filter';
+import { labelsFromFilter } from './label-filter.util';
 
 /** A queue's jobs submitted on one UTC day (`YYYY-MM-DD`). */
 export type DailyCounts = JobStateCounts & { day: string };
@@ -48,7 +49,7 @@ export class QueueHistoryRepository {
       `WITH q AS (
          SELECT id, site_id FROM queues
           WHERE ($4::text IS NULL OR site_id = $4) AND ($5::text IS NULL OR status = $5)
-            AND ($6::text IS NULL OR backend = $6)
+            AND ($6::text IS NULL OR backend = $6) AND ($7::jsonb IS NULL OR labels @> $7)
        ), c AS (
          SELECT r.queue_id,
                 string_agg(concat_ws(',', r.day - $1::date, ${HISTORY_COUNTERS.map((c) => `r.${c}`).join(', ')}), ',')
@@ -69,6 +70,7 @@ export class QueueHistoryRepository {
         filter.site ?? null,
         filter.status ?? null,
         filter.backend ?? null,
+        labelsFromFilter(filter.label),
       ],
     );
     const days = dayCount(window.from, window.to);

@@ -1,41 +1,66 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { QueueSelector } from '@anvil/db';
+import type { QueueDetailDto } from './dto/queue-detail.dto';
 import type { QueueDto } from './dto/queue.dto';
+import { labelsFromFilter } from './label-filter.util';
 import type { QueueFilter } from './queue-filter';
 
-interface QueueRow extends Omit<QueueDto, 'site'> {
-  siteId: string;
-  siteName: string;
-}
+/** A queue as selected: its site as two columns. */
+type QueueRow<TQueue extends QueueDto> = Omit<TQueue, 'site'> & { siteId: string; siteName: string };
 
-const SELECT_QUEUE = `
-  SELECT q.id, q.name, q.backend, q.status, q.status_source AS "statusSource", q.status_set_by AS "statusSetBy",
-         q.status_since AS "statusSince", q.exclusion_count AS "exclusionCount",
-         q.next_eligible_at AS "nextEligibleAt", q.labels, q.protected, q.auto_exclusion AS "autoExclusion",
-         s.id AS "siteId", s.name AS "siteName"
+const LIST_COLUMNS = `
+  q.id, q.name, q.backend, q.status, q.status_source AS "statusSource", q.status_set_by AS "statusSetBy",
+  q.status_since AS "statusSince", q.exclusion_count AS "exclusionCount", q.next_eligible_at AS "nextEligibleAt",
+  q.labels, q.protected, q.auto_exclusion AS "autoExclusion", s.id AS "siteId", s.name AS "siteName"`;
+
+const DETAIL_COLUMNS = `${LIST_COLUMNS},
+  q.backend_config AS "backendConfig", q.created_at AS "createdAt", q.updated_at AS "updatedAt"`;
+
+const FROM_FILTERED = `
     FROM queues q
-    JOIN sites s ON s.id = q.site_id`;
+    JOIN sites s ON s.id = q.site_id
+   WHERE ($1::text IS NULL OR q.site_id = $1)
+     AND ($2::text IS NULL OR q.status = $2)
+     AND ($3::text IS NULL OR q.backend = $3)
+     AND ($4::jsonb IS NULL OR q.labels @> $4)`;
 
+/** Reads of `queues` (with their site); writes are in `QueueWritesRepository`. */
 @Injectable()
 export class QueuesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(filter: QueueFilter): Promise<QueueDto[]> {
-    const rows: QueueRow[] = await this.dataSource.query(
-      `${SELECT_QUEUE}
-        WHERE ($1::text IS NULL OR q.site_id = $1)
-          AND ($2::text IS NULL OR q.status = $2)
-          AND ($3::text IS NULL OR q.backend = $3)
-        ORDER BY q.site_id, q.id`,
-      [filter.site ?? null, filter.status ?? null, filter.backend ?? null],
-    );
-    return rows.map(toQueueDto);
+  /** One page of the queues matching `filter`, by site then queue id, and how many match over all pages. */
+  async page(
+    filter: QueueFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: QueueDto[]; total: number }> {
+    const params = [filter.site ?? null, filter.status ?? null, filter.backend ?? null, labelsFromFilter(filter.label)];
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query<QueueRow<QueueDto>[]>(
+        `SELECT ${LIST_COLUMNS} ${FROM_FILTERED} ORDER BY q.site_id, q.id LIMIT $5 OFFSET $6`,
+        [...params, page.limit, page.offset],
+      ),
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${FROM_FILTERED}`, params),
+    ]);
+    return { items: rows.map((row) => withSite(row)), total: counted[0]?.total ?? 0 };
   }
 
-  async findById(id: string): Promise<QueueDto | undefined> {
-    const rows: QueueRow[] = await this.dataSource.query(`${SELECT_QUEUE} WHERE q.id = $1`, [id]);
-    return rows.map(toQueueDto)[0];
+  /** Every queue of a site, by id. */
+  async ofSite(siteId: string): Promise<QueueDto[]> {
+    const rows = await this.dataSource.query<QueueRow<QueueDto>[]>(
+      `SELECT ${LIST_COLUMNS} FROM queues q JOIN sites s ON s.id = q.site_id WHERE q.site_id = $1 ORDER BY q.id`,
+      [siteId],
+    );
+    return rows.map((row) => withSite(row));
+  }
+
+  async findById(id: string): Promise<QueueDetailDto | undefined> {
+    const rows = await this.dataSource.query<QueueRow<QueueDetailDto>[]>(
+      `SELECT ${DETAIL_COLUMNS} FROM queues q JOIN sites s ON s.id = q.site_id WHERE q.id = $1`,
+      [id],
+    );
+    return rows.map((row) => withSite(row))[0];
   }
 
   /** The ids among `ids` that name an existing queue. */
@@ -64,6 +89,7 @@ export class QueuesRepository {
   }
 }
 
-function toQueueDto({ siteId, siteName, ...queue }: QueueRow): QueueDto {
-  return { ...queue, site: { id: siteId, name: siteName } };
+function withSite<TQueue extends QueueDto>({ siteId, siteName, ...queue }: QueueRow<TQueue>): TQueue {
+  // The rest of the row is TQueue without `site`, which is put back.
+  return { ...queue, site: { id: siteId, name: siteName } } as unknown as TQueue;
 }

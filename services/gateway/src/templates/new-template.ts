@@ -1,17 +1,8 @@
-import type { QueueSelector, SubmissionProfileDoc, TestKindName, WorkloadDoc } from '@anvil/db';
+import type { TemplateContent } from './template-content';
 
 /** Everything needed to write a template and its first version; defaults already applied. */
-export interface NewTemplate {
+export interface NewTemplate extends TemplateContent {
   id: string;
   name: string;
   active: boolean;
-  kind: TestKindName;
-  description: string;
-  workload: WorkloadDoc;
-  queueSelector: QueueSelector;
-  submissionProfile: SubmissionProfileDoc;
-  lifetimeSeconds: number;
-  robot: boolean;
-  golden: boolean;
-  policy: string | null;
 }

@@ -1,9 +1,8 @@
-import type { CreateTemplateDto } from './dto/create-template.dto';
+import type { TemplateDefinitionDto } from './dto/template-definition.dto';
 import { templateRuleViolations } from './template-rules.util';
 
-function template(overrides: Record<string, unknown> = {}): CreateTemplateDto {
+function template(overrides: Record<string, unknown> = {}): TemplateDefinitionDto {
   return {
-    name: 'ping',
     kind: 'functional',
     workload: { command: 'true' },
     queueSelector: { queueIds: ['q1'] },

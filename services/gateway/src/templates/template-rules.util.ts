@@ -1,9 +1,9 @@
 import { workloadProblems } from '@anvil/backends';
 import type { ApiErrorDetail } from '../errors/api-error-detail';
-import type { CreateTemplateDto } from './dto/create-template.dto';
+import type { TemplateDefinitionDto } from './dto/template-definition.dto';
 
 /** Rules across fields of a well-formed template (each field on its own was already validated). */
-export function templateRuleViolations(template: CreateTemplateDto): ApiErrorDetail[] {
+export function templateRuleViolations(template: TemplateDefinitionDto): ApiErrorDetail[] {
   const problems: ApiErrorDetail[] = [...workloadProblems(template.workload)];
   const { minQueueDepth, maxRunning, steps } = template.submissionProfile;
   const stepped = (steps ?? []).length > 0;

@@ -8,5 +8,7 @@ import { TemplatesService } from './templates.service';
   imports: [QueuesModule],
   controllers: [TemplatesController],
   providers: [TemplatesService, TemplatesRepository],
+  // The tests API reads a template's version when it requests a test.
+  exports: [TemplatesRepository],
 })
 export class TemplatesModule {}

@@ -6,11 +6,20 @@ import { ApiErrorCode } from '../errors/api-error-code.enum';
 import { ApiException } from '../errors/api.exception';
 import { QueuesRepository } from '../queues/queues.repository';
 import type { CreateTemplateDto } from './dto/create-template.dto';
-import type { TemplateDto } from './dto/template.dto';
-import type { NewTemplate } from './new-template';
+import type { ListTemplatesQuery } from './dto/list-templates.query';
+import type { TemplateDefinitionDto } from './dto/template-definition.dto';
+import type { TemplateDetailDto } from './dto/template-detail.dto';
+import type { TemplateDiffDto } from './dto/template-diff.dto';
+import type { TemplatePageDto } from './dto/template-page.dto';
+import type { TemplateVersionDto } from './dto/template-version.dto';
+import { jsonChanges } from './json-changes.util';
+import type { TemplateContent } from './template-content';
+import { templateContent } from './template-content.util';
+import { templateNotFound, templateVersionNotFound } from './template-not-found.exception';
 import { templateRuleViolations } from './template-rules.util';
 import { TemplatesRepository } from './templates.repository';
 
+/** Templates and their immutable, numbered versions. */
 @Injectable()
 export class TemplatesService {
   constructor(
@@ -18,15 +27,14 @@ export class TemplatesService {
     private readonly queues: QueuesRepository,
   ) {}
 
-  async create(input: CreateTemplateDto, context: RequestContext): Promise<TemplateDto> {
-    const violations = templateRuleViolations(input);
-    if (violations.length > 0) {
-      throw ApiException.validation(violations);
-    }
-    await this.checkSelector(input);
-    const template = toNewTemplate(input);
+  async create(input: CreateTemplateDto, context: RequestContext): Promise<TemplateDetailDto> {
+    await this.check(input);
+    const id = randomUUID();
     try {
-      await this.templates.create(template, context);
+      await this.templates.create(
+        { id, name: input.name, active: input.active ?? true, ...templateContent(input) },
+        context,
+      );
     } catch (error) {
       if (isUniqueViolation(error, 'templates_name_key')) {
         throw new ApiException(
@@ -37,29 +45,70 @@ export class TemplatesService {
       }
       throw error;
     }
-    return this.get(template.id);
+    return this.get(id);
   }
 
-  async get(id: string): Promise<TemplateDto> {
-    const template = await this.templates.findById(id);
-    if (!template) {
-      throw new ApiException(ApiErrorCode.TemplateNotFound, `template ${id} does not exist`);
+  /** A new version with `input` as its whole content; it becomes current. Earlier versions stay as they were. */
+  async addVersion(id: string, input: TemplateDefinitionDto, context: RequestContext): Promise<TemplateVersionDto> {
+    await this.check(input);
+    const version = await this.templates.addVersion(id, templateContent(input), context);
+    if (version === undefined) {
+      throw templateNotFound(id);
     }
-    return template;
+    return this.getVersion(id, version);
   }
 
-  async list(filter: { active?: boolean }): Promise<TemplateDto[]> {
-    return this.templates.list(filter);
+  /** Sets `active`; the same value again changes nothing and writes no audit row. */
+  async setActive(id: string, active: boolean, context: RequestContext): Promise<TemplateDetailDto> {
+    if ((await this.templates.setActive(id, active, context)) === undefined) {
+      throw templateNotFound(id);
+    }
+    return this.get(id);
   }
 
-  /** Every listed queue must exist, and the selector must select at least one queue. */
-  private async checkSelector(input: CreateTemplateDto): Promise<void> {
+  async get(id: string): Promise<TemplateDetailDto> {
+    const [template, versions] = await Promise.all([this.templates.findById(id), this.templates.versions(id)]);
+    if (!template) {
+      throw templateNotFound(id);
+    }
+    return { ...template, versions };
+  }
+
+  async list(query: ListTemplatesQuery): Promise<TemplatePageDto> {
+    const { templates, total } = await this.templates.page(query);
+    return { items: templates, total, limit: query.limit, offset: query.offset };
+  }
+
+  async getVersion(id: string, version: number, field = 'version'): Promise<TemplateVersionDto> {
+    const found = await this.templates.findVersion(id, version);
+    if (found) {
+      return found;
+    }
+    if (!(await this.templates.findById(id))) {
+      throw templateNotFound(id);
+    }
+    throw templateVersionNotFound(id, version, field);
+  }
+
+  /** The values that differ between the content of two versions, by JSON pointer. */
+  async diff(id: string, from: number, to: number): Promise<TemplateDiffDto> {
+    const before = await this.getVersion(id, from, 'from');
+    const after = await this.getVersion(id, to, 'to');
+    return { templateId: id, from, to, changes: jsonChanges(contentOf(before), contentOf(after)) };
+  }
+
+  /** The rules across fields, then the queue ids against the database, then whether the selector selects any. */
+  private async check(input: TemplateDefinitionDto): Promise<void> {
+    const violations = templateRuleViolations(input);
+    if (violations.length > 0) {
+      throw ApiException.validation(violations);
+    }
     const queueIds = input.queueSelector.queueIds ?? [];
     const existing = await this.queues.existingIds(queueIds);
-    const unknown = queueIds.flatMap((id, index) =>
-      existing.has(id)
+    const unknown = queueIds.flatMap((queueId, index) =>
+      existing.has(queueId)
         ? []
-        : [{ field: `queueSelector.queueIds[${index}]`, problem: `names no existing queue (${id})` }],
+        : [{ field: `queueSelector.queueIds[${index}]`, problem: `names no existing queue (${queueId})` }],
     );
     if (unknown.length > 0) {
       throw ApiException.validation(unknown);
@@ -70,28 +119,9 @@ export class TemplatesService {
   }
 }
 
-function toNewTemplate(input: CreateTemplateDto): NewTemplate {
-  const { workload, queueSelector, submissionProfile } = input;
-  return {
-    id: randomUUID(),
-    name: input.name,
-    active: input.active ?? true,
-    kind: input.kind,
-    description: input.description ?? '',
-    // Stored as plain documents (the DTO instances carry no extra state, but JSON should hold only data).
-    workload,
-    queueSelector: { queueIds: queueSelector.queueIds, labels: queueSelector.labels, backend: queueSelector.backend },
-    submissionProfile: {
-      minQueueDepth: submissionProfile.minQueueDepth,
-      maxRunning: submissionProfile.maxRunning,
-      totalJobs: submissionProfile.totalJobs,
-      resubmit: submissionProfile.resubmit,
-      steps: submissionProfile.steps?.map((step) => ({ afterSeconds: step.afterSeconds, maxRunning: step.maxRunning })),
-      ramp: submissionProfile.ramp,
-    },
-    lifetimeSeconds: input.lifetimeSeconds,
-    robot: input.robot ?? input.kind === 'functional',
-    golden: input.golden ?? false,
-    policy: input.policy ?? null,
-  };
+/** The version's content alone: what a diff compares (not who made it or when). */
+function contentOf(version: TemplateVersionDto): TemplateContent {
+  const { kind, description, workload, queueSelector, submissionProfile, lifetimeSeconds, robot, golden, policy } =
+    version;
+  return { kind, description, workload, queueSelector, submissionProfile, lifetimeSeconds, robot, golden, policy };
 }

@@ -1,8 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TemplatesModule } from '../templates/templates.module';
 import { LiveCountersRepository } from './live-counters.repository';
+import { TestCommandsRepository } from './test-commands.repository';
+import { TestCommandsService } from './test-commands.service';
 import { TestsController } from './tests.controller';
 import { TestsRepository } from './tests.repository';
 import { TestsService } from './tests.service';
 
-@Module({ controllers: [TestsController], providers: [TestsService, TestsRepository, LiveCountersRepository] })
+/** Needs the global `BusModule` (for `Publisher`) and `AuditModule`. */
+@Module({
+  imports: [TemplatesModule],
+  controllers: [TestsController],
+  providers: [TestsService, TestsRepository, LiveCountersRepository, TestCommandsService, TestCommandsRepository],
+})
 export class TestsModule {}

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { TestStateName } from '@anvil/db';
 import { FIRST_QUEUES } from './first-queues.constant';
 import type { JobStateCounts } from './job-state-counts';
 import type { QueueSite } from './queue-site';
+import type { TestFilter } from './test-filter';
 import type { TestRecord } from './test.record';
 
 const TEST_COLUMNS = `
@@ -17,6 +17,16 @@ const QUEUE_COLUMNS = `
   ARRAY(SELECT tq.queue_id FROM test_queues tq WHERE tq.test_id = p.id ORDER BY tq.queue_id LIMIT ${FIRST_QUEUES})
     AS "firstQueueIds"`;
 
+// $1 state, $2 template, $3 kind, $4 queue (a test_queues row: its primary key, or test_queues_queue_idx from the
+// queue's side), $5–$6 the creation time range.
+const TEST_FILTER = `
+  ($1::text IS NULL OR t.state = $1)
+  AND ($2::uuid IS NULL OR t.template_id = $2)
+  AND ($3::text IS NULL OR t.kind = $3)
+  AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM test_queues f WHERE f.test_id = t.id AND f.queue_id = $4))
+  AND ($5::timestamptz IS NULL OR t.created_at >= $5)
+  AND ($6::timestamptz IS NULL OR t.created_at < $6)`;
+
 const SUM_COUNTS = `
   sum(submitted)::int AS submitted, sum(running)::int AS running, sum(completed)::int AS completed,
   sum(failed)::int AS failed, sum(cancelled)::int AS cancelled, sum(lost)::int AS lost, sum(total)::int AS total`;
@@ -27,21 +37,25 @@ export class TestsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One page of tests, newest start first, and how many match over all pages. */
-  async page(filter: {
-    state?: TestStateName;
-    limit: number;
-    offset: number;
-  }): Promise<{ tests: TestRecord[]; total: number }> {
+  async page(filter: TestFilter): Promise<{ tests: TestRecord[]; total: number }> {
+    const params = [
+      filter.state ?? null,
+      filter.templateId ?? null,
+      filter.kind ?? null,
+      filter.queueId ?? null,
+      filter.createdSince ?? null,
+      filter.createdUntil ?? null,
+    ];
     const rows: (TestRecord & { total: number })[] = await this.dataSource.query(
       `SELECT p.*, ${QUEUE_COLUMNS}
          FROM (SELECT ${TEST_COLUMNS}, count(*) OVER ()::int AS total
                  FROM tests t
                  JOIN templates tpl ON tpl.id = t.template_id
-                WHERE ($1::text IS NULL OR t.state = $1)
+                WHERE ${TEST_FILTER}
                 ORDER BY t.start_at DESC, t.id
-                LIMIT $2 OFFSET $3) p
+                LIMIT $7 OFFSET $8) p
         ORDER BY p."startAt" DESC, p.id`,
-      [filter.state ?? null, filter.limit, filter.offset],
+      [...params, filter.limit, filter.offset],
     );
     const first = rows[0];
     if (first) {
@@ -49,8 +63,8 @@ export class TestsRepository {
     }
     // Past the last page the window count has no row to ride on.
     const counted: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM tests WHERE ($1::text IS NULL OR state = $1)`,
-      [filter.state ?? null],
+      `SELECT count(*)::int AS total FROM tests t WHERE ${TEST_FILTER}`,
+      params,
     );
     return { tests: [], total: counted[0]?.total ?? 0 };
   }

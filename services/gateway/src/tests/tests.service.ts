@@ -28,7 +28,17 @@ export class TestsService {
   ) {}
 
   async list(query: ListTestsQuery): Promise<TestPageDto> {
-    const { tests, total } = await this.tests.page(query);
+    const { tests, total } = await this.tests.page({
+      state: query.state,
+      templateId: query.template?.toLowerCase(),
+      kind: query.kind,
+      queueId: query.queue,
+      // A date alone is UTC midnight (as `new Date` reads it), not midnight in the database session's zone.
+      createdSince: query.createdSince === undefined ? undefined : new Date(query.createdSince),
+      createdUntil: query.createdUntil === undefined ? undefined : new Date(query.createdUntil),
+      limit: query.limit,
+      offset: query.offset,
+    });
     const ids = tests.map((test) => test.id);
     const live = await this.live.totals(ids);
     const rolledUp = await this.tests.rollupTotals(ids.filter((id) => !live.has(id)));

@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { Publisher } from '@anvil/bus';
-import { CONTRACTS, type TestCancelRequested, type TestRequested, isUuid } from '@anvil/contracts';
+import { CONTRACTS, type TestCancelRequested, type TestRequested, isUuid, requestTestId } from '@anvil/contracts';
 import { TemplateVersionRepository } from '../tests/template-version.repository';
 import { testMessages } from '../tests/test-messages.util';
 import type { TestRow } from '../tests/test-row.type';
 import { TestRepository } from '../tests/test.repository';
-import { requestTestId } from './request-test-id.util';
 import { TestCommandErrorCode, TestCommandException } from './test-command.exception';
 
 /**

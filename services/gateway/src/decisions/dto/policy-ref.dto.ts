@@ -1,5 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+
 export class PolicyRefDto {
+  @ApiProperty({ example: 'anvil-default' })
   name!: string;
-  /** Null when the decider did not record a version. */
+
+  @ApiProperty({ description: 'Null when the decider did not record a version', type: Number, nullable: true })
   version!: number | null;
 }

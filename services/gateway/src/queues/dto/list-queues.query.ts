@@ -1,18 +1,6 @@
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import type { BackendName, QueueStatus } from '@anvil/db';
-import { BACKENDS } from '../../common/backends.constant';
-import { QUEUE_STATUSES } from '../../common/queue-statuses.constant';
+import { IntersectionType } from '@nestjs/swagger';
+import { PageQuery } from '../../common/page.query';
+import { QueueFilterQuery } from './queue-filter.query';
 
-export class ListQueuesQuery {
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be a site id ([A-Za-z0-9_-]+)' })
-  site?: string;
-
-  @IsOptional()
-  @IsIn(QUEUE_STATUSES)
-  status?: QueueStatus;
-
-  @IsOptional()
-  @IsIn(BACKENDS)
-  backend?: BackendName;
-}
+/** The queue list: its filters and a page. */
+export class ListQueuesQuery extends IntersectionType(QueueFilterQuery, PageQuery) {}

@@ -1,13 +1,20 @@
-import type { QueueHistoryRowDto } from './queue-history-row.dto';
+import { ApiProperty } from '@nestjs/swagger';
+import { QueueHistoryRowDto } from './queue-history-row.dto';
 
 /** Sites × days: the jobs of every queue matching the filters per UTC day of submission, columns by day. */
 export class QueueHistoryMatrixDto {
+  @ApiProperty({ description: 'First day, YYYY-MM-DD', example: '2030-01-17' })
   from!: string;
+
+  @ApiProperty({ description: 'Last day (today, UTC), YYYY-MM-DD', example: '2030-01-30' })
   to!: string;
-  /** The golden filter asked for; null: all jobs. */
+
+  @ApiProperty({ description: 'The golden filter asked for; null: all jobs', type: Boolean, nullable: true })
   golden!: boolean | null;
-  /** The matrix's days (`YYYY-MM-DD`), oldest first; every row's arrays follow this order. */
+
+  @ApiProperty({ description: "The matrix's days, oldest first; every row's arrays follow this order", type: [String] })
   days!: string[];
-  /** One row per queue, by site id then queue id. */
+
+  @ApiProperty({ description: 'One row per queue, by site id then queue id', type: [QueueHistoryRowDto] })
   items!: QueueHistoryRowDto[];
 }

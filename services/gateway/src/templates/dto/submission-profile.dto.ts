@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -11,16 +12,19 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_LIFETIME_SECONDS } from '../max-lifetime-seconds.constant';
 
 // Rules run bottom-up and stop at the first failure: the type check is the last decorator.
 /** From `afterSeconds` after the test's start, at most `maxRunning` jobs in flight per queue. */
 export class SubmissionStepDto {
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_LIFETIME_SECONDS, example: 600 })
   @IsDefined({ message: 'is required' })
-  @Max(366 * 24 * 3600)
+  @Max(MAX_LIFETIME_SECONDS)
   @Min(0)
   @IsInt()
   afterSeconds!: number;
 
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100000, example: 50 })
   @IsDefined({ message: 'is required' })
   @Max(100000)
   @Min(0)
@@ -30,6 +34,13 @@ export class SubmissionStepDto {
 
 /** How a submitter feeds each queue; `minQueueDepth ≤ maxRunning` is checked with the template's other rules. */
 export class SubmissionProfileDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100000,
+    description: 'Jobs kept waiting in each queue; at most maxRunning',
+    example: 1,
+  })
   @IsDefined({ message: 'is required' })
   @Max(100000)
   @Min(0)
@@ -37,6 +48,13 @@ export class SubmissionProfileDto {
   minQueueDepth!: number;
 
   /** At least 1, except with `steps` (a ramp may start from 0); checked with the template's other rules. */
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100000,
+    description: 'Jobs in flight per queue; at least 1, except with steps',
+    example: 2,
+  })
   @IsDefined({ message: 'is required' })
   @Max(100000)
   @Min(0)
@@ -44,6 +62,12 @@ export class SubmissionProfileDto {
   maxRunning!: number;
 
   /** Jobs per queue for stress tests; absent: unlimited. */
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 10000000,
+    description: 'Jobs per queue of a stress test; absent: no limit',
+  })
   @IsOptional()
   @Max(10000000)
   @Min(1)
@@ -51,11 +75,20 @@ export class SubmissionProfileDto {
   totalJobs?: number;
 
   /** Replace jobs that end (default), or submit each queue's first batch only (`maxRunning`, or `totalJobs`). */
+  @ApiPropertyOptional({
+    default: true,
+    description: 'Replace jobs that end, or (false) submit each queue’s first batch only',
+  })
   @IsOptional()
   @IsBoolean()
   resubmit?: boolean;
 
   /** Stress tests: the in-flight limit per queue over time, by ascending `afterSeconds`. */
+  @ApiPropertyOptional({
+    type: [SubmissionStepDto],
+    maxItems: 100,
+    description: 'Stress tests: the in-flight limit per queue over time, by ascending afterSeconds',
+  })
   @IsOptional()
   @ValidateNested({ each: true })
   @ArrayMaxSize(100)
@@ -64,6 +97,7 @@ export class SubmissionProfileDto {
   steps?: SubmissionStepDto[];
 
   /** `step` (default): each step holds until the next; `linear`: the limit ramps between steps. */
+  @ApiPropertyOptional({ enum: ['step', 'linear'], enumName: 'SubmissionRamp', default: 'step' })
   @IsOptional()
   @IsIn(['step', 'linear'])
   ramp?: 'step' | 'linear';

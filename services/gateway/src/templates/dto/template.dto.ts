@@ -1,21 +1,26 @@
-import type { QueueSelector, SubmissionProfileDoc, TestKindName, WorkloadDoc } from '@anvil/db';
+import { ApiProperty } from '@nestjs/swagger';
+import { TemplateContentDto } from './template-content.dto';
 
 /** A template with the content of its current version. */
-export class TemplateDto {
+export class TemplateDto extends TemplateContentDto {
+  @ApiProperty({ format: 'uuid' })
   id!: string;
+
+  @ApiProperty()
   name!: string;
+
+  @ApiProperty({ description: 'An inactive template gets no robot test and no new test' })
   active!: boolean;
+
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The version whose content this is: the latest' })
   currentVersion!: number;
-  kind!: TestKindName;
-  description!: string;
-  workload!: WorkloadDoc;
-  queueSelector!: QueueSelector;
-  submissionProfile!: SubmissionProfileDoc;
-  lifetimeSeconds!: number;
-  robot!: boolean;
-  golden!: boolean;
-  policy!: string | null;
+
+  @ApiProperty({ description: 'Who created the template' })
   createdBy!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'Last new version, activation or deactivation' })
   updatedAt!: Date;
 }

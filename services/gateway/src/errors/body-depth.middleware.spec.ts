@@ -1,0 +1,26 @@
+import { nestsDeeperThan } from './body-depth.middleware';
+
+function nested(levels: number): unknown {
+  let value: unknown = 'leaf';
+  for (let i = 0; i < levels; i += 1) {
+    value = i % 2 === 0 ? { a: value } : [value];
+  }
+  return value;
+}
+
+describe('nestsDeeperThan', () => {
+  it('counts objects and arrays, not scalars', () => {
+    expect(nestsDeeperThan('text', 0)).toBe(false);
+    expect(nestsDeeperThan(nested(3), 3)).toBe(false);
+    expect(nestsDeeperThan(nested(4), 3)).toBe(true);
+  });
+
+  it('looks at every branch', () => {
+    expect(nestsDeeperThan({ shallow: 1, deep: nested(5) }, 5)).toBe(true);
+    expect(nestsDeeperThan({ shallow: 1, deep: nested(4) }, 5)).toBe(false);
+  });
+
+  it('survives a body far deeper than the stack', () => {
+    expect(nestsDeeperThan(nested(200_000), 32)).toBe(true);
+  });
+});

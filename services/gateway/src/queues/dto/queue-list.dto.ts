@@ -1,5 +1,0 @@
-import type { QueueDto } from './queue.dto';
-
-export class QueueListDto {
-  items!: QueueDto[];
-}

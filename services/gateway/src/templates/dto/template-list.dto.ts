@@ -1,5 +1,0 @@
-import type { TemplateDto } from './template.dto';
-
-export class TemplateListDto {
-  items!: TemplateDto[];
-}
