@@ -6,7 +6,7 @@ import { expectNoServerError, type Answer } from './openapi/expect-error-body';
 import { hostileKey, mutate, mutation } from './openapi/hostile-json';
 import { documentedOperations, requestBodySchema, type DocumentedOperation } from './openapi/openapi-document';
 import { pathsOf, sampleOf, type Json } from './openapi/schema-sample';
-import { seedGrid } from './seed-grid';
+import { seedGrid, seedRunningTest, seedStressTemplate } from './seed-grid';
 import { startGateway, type ApiRole, type GatewayUnderTest } from './gateway-app';
 
 // Property-based fuzzing of every write and every read the OpenAPI document describes: whatever a client
@@ -85,24 +85,8 @@ describe('fuzzing the API from its OpenAPI document', () => {
     gateway = await startGateway({ bodyLimit: BODY_LIMIT });
     const db = gateway.db.dataSource;
     await seedGrid(db);
-    await db.query(
-      `INSERT INTO templates (id, name, current_version, active, created_by) VALUES ($1, 'fuzzed', 1, true, 'tester')`,
-      [templateId],
-    );
-    await db.query(
-      `INSERT INTO template_versions (template_id, version, kind, workload, queue_selector, submission_profile,
-                                      lifetime_seconds, robot, golden, created_by)
-       VALUES ($1, 1, 'stress', '{"command": "x"}', '{"backend": "sim"}', '{"minQueueDepth": 1, "maxRunning": 2}',
-               3600, false, false, 'tester')`,
-      [templateId],
-    );
-    await db.query(
-      `INSERT INTO tests (id, template_id, template_version, kind, robot, state, start_at, end_at, started_at,
-                          submitter_id, created_by)
-       VALUES ($1, $2, 1, 'stress', false, 'running', now(), now() + interval '1 day', now(), 'submitter-1', 'tester')`,
-      [testId, templateId],
-    );
-    await db.query(`INSERT INTO test_queues (test_id, queue_id) VALUES ($1, 'cern-q1')`, [testId]);
+    await seedStressTemplate(db, templateId, 'fuzzed');
+    await seedRunningTest(db, testId, templateId);
     await gateway.app.listen(0, '127.0.0.1');
     base = (await gateway.app.getUrl()).replace('[::1]', '127.0.0.1');
     document = (await (await fetch(`${base}/api/docs.json`)).json()) as OpenAPIObject;

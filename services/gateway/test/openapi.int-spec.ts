@@ -12,7 +12,7 @@ import { registeredRoutes } from './openapi/registered-routes';
 import { routeDtos } from './openapi/route-dtos';
 import { openApiProblems } from './openapi/validate-openapi';
 import { readStream } from './read-stream';
-import { seedGrid } from './seed-grid';
+import { seedGrid, seedRunningTest, seedStressTemplate } from './seed-grid';
 import { startGateway, type ApiRole, type GatewayUnderTest } from './gateway-app';
 
 const ERROR_BODY_REF = '#/components/schemas/ApiErrorBodyDto';
@@ -171,24 +171,8 @@ describe('a client generated from the OpenAPI document', () => {
     const db = gateway.db.dataSource;
     await seedGrid(db);
     const templateId = randomUUID();
-    await db.query(
-      `INSERT INTO templates (id, name, current_version, active, created_by) VALUES ($1, 'seeded', 1, true, 'tester')`,
-      [templateId],
-    );
-    await db.query(
-      `INSERT INTO template_versions (template_id, version, kind, workload, queue_selector, submission_profile,
-                                      lifetime_seconds, robot, golden, created_by)
-       VALUES ($1, 1, 'stress', '{"command": "x"}', '{"backend": "sim"}', '{"minQueueDepth": 1, "maxRunning": 2}',
-               3600, false, false, 'tester')`,
-      [templateId],
-    );
-    await db.query(
-      `INSERT INTO tests (id, template_id, template_version, kind, robot, state, start_at, end_at, started_at,
-                          submitter_id, created_by)
-       VALUES ($1, $2, 1, 'stress', false, 'running', now(), now() + interval '1 day', now(), 'submitter-1', 'tester')`,
-      [runningTest, templateId],
-    );
-    await db.query(`INSERT INTO test_queues (test_id, queue_id) VALUES ($1, 'cern-q1')`, [runningTest]);
+    await seedStressTemplate(db, templateId, 'seeded');
+    await seedRunningTest(db, runningTest, templateId);
     // A real port: the generated client talks HTTP with the global fetch, as it would to a deployed gateway.
     await gateway.app.listen(0, '127.0.0.1');
     const base = (await gateway.app.getUrl()).replace('[::1]', '127.0.0.1');

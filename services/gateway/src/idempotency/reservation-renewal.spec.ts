@@ -61,8 +61,12 @@ describe(ReservationRenewal.name, () => {
   });
 
   it('does not keep the process alive', () => {
-    const setIntervalSpy = jest.spyOn(global, "setInterval");
-    const renewal = new ReservationRenewal(storeAnswering(() => Promise.resolve(true)), SLOT, 'fp');
+    const setIntervalSpy = jest.spyOn(global, 'setInterval');
+    const renewal = new ReservationRenewal(
+      storeAnswering(() => Promise.resolve(true)),
+      SLOT,
+      'fp',
+    );
     const timer = setIntervalSpy.mock.results[0].value as NodeJS.Timeout;
     expect(timer.hasRef()).toBe(false);
     renewal.stop();

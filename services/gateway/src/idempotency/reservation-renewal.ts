@@ -18,7 +18,7 @@ export class ReservationRenewal {
     private readonly slot: IdempotencySlot,
     private readonly fingerprint: string,
   ) {
-    this.timer = setInterval(() => void this.renew(), 10 * RENEW_EVERY_MS).unref();
+    this.timer = setInterval(() => void this.renew(), RENEW_EVERY_MS).unref();
   }
 
   stop(): void {
