@@ -27,10 +27,18 @@ states() {
     awk -F, '$1 == "gateways" && $2 != "BACKEND" { print $2, $18 }'
 }
 
+# Dies with the end of HAProxy's log when it is not running (it exits at once on a port taken or a bad config).
+check_alive() {
+  service_running haproxy && return 0
+  tail -20 "$ANVIL_LOGS/haproxy.log" >&2 || true
+  die "haproxy is not running (its log above, .anvil/logs/haproxy.log): is 127.0.0.1:$HAPROXY_PORT (ANVIL_HAPROXY_PORT) or :$STATS_PORT (ANVIL_HAPROXY_STATS_PORT) taken by another process?"
+}
+
 wait_up() { # server seconds
   local i
   for ((i = 0; i < $2 * 10; i++)); do
     [ "$(states | awk -v s="$1" '$1 == s { $1 = ""; print substr($0, 2) }')" = UP ] && return 0
+    check_alive
     sleep 0.1
   done
   die "HAProxy does not report $1 UP after $2 s (npm run status; .anvil/logs/$1.log)"
@@ -42,6 +50,10 @@ start() {
   if service_running haproxy; then
     say "haproxy already running (pid $(cat "$ANVIL_RUN/haproxy.pid"))"
   else
+    local port
+    for port in "$HAPROXY_PORT" "$STATS_PORT"; do
+      port_open "$port" && die "127.0.0.1:$port is taken by another process, HAProxy could not listen there: stop that process, or choose other ports with ANVIL_HAPROXY_PORT / ANVIL_HAPROXY_STATS_PORT"
+    done
     ANVIL_HAPROXY_ADDR="${ANVIL_HAPROXY_ADDR:-127.0.0.1}" ANVIL_HAPROXY_PORT="$HAPROXY_PORT" \
       ANVIL_HAPROXY_STATS_PORT="$STATS_PORT" ANVIL_HAPROXY_SOCKET="$ANVIL_RUN/haproxy.sock" \
       ANVIL_GATEWAY_A="127.0.0.1:$(gateway_port gateway-a)" ANVIL_GATEWAY_B="127.0.0.1:$(gateway_port gateway-b)" \
@@ -49,7 +61,15 @@ start() {
     echo $! >"$ANVIL_RUN/haproxy.pid"
     say "started haproxy on 127.0.0.1:$HAPROXY_PORT (pid $!, log .anvil/logs/haproxy.log, stats http://127.0.0.1:$STATS_PORT/stats)"
   fi
-  wait_port "$HAPROXY_PORT" 10 HAProxy
+  # The port open is not enough: it must be HAProxy's, so HAProxy must still be running once it is.
+  local i
+  for ((i = 0; i < 100; i++)); do
+    check_alive
+    port_open "$HAPROXY_PORT" && break
+    sleep 0.1
+  done
+  port_open "$HAPROXY_PORT" || die "HAProxy did not open 127.0.0.1:$HAPROXY_PORT within 10 s (.anvil/logs/haproxy.log)"
+  check_alive
   wait_up gateway-a 30
   wait_up gateway-b 30
 }

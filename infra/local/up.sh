@@ -44,13 +44,22 @@ bash infra/local/haproxy.sh start
 api="http://127.0.0.1:${ANVIL_HAPROXY_PORT:-8080}"
 
 # An admin API token for writes (docs/services/gateway.md#authentication-roles-tokens-audit-rate-limits), kept in
-# .anvil/admin-token across runs; a new one only when there is none or the gateway no longer accepts it.
+# .anvil/admin-token across runs; a new one only when there is none or the gateway says it is unknown (401). The
+# token goes to curl in a config on stdin, never on a command line (`ps` shows those to every user).
 admin_token_file="$ANVIL_STATE/admin-token"
-if [ ! -s "$admin_token_file" ] ||
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat "$admin_token_file")" "$api/api/v1/tokens")" != 200 ]; then
-  (umask 077 && node libs/db/dist/cli/create-api-token.js --name local-admin --role admin --created-by 'npm run up' >"$admin_token_file")
-  say "made an admin API token: $admin_token_file"
+token_check=missing
+if [ -s "$admin_token_file" ]; then
+  token_check=$(printf 'header = "Authorization: Bearer %s"\n' "$(<"$admin_token_file")" |
+    curl -s -o /dev/null -w '%{http_code}' --config - "$api/api/v1/tokens") || true
 fi
+case "$token_check" in
+  200) ;;
+  missing | 401)
+    (umask 077 && node libs/db/dist/cli/create-api-token.js --name local-admin --role admin --created-by 'npm run up' >"$admin_token_file")
+    say "made an admin API token: $admin_token_file"
+    ;;
+  *) say "warning: could not check the admin token in $admin_token_file ($api/api/v1/tokens answered ${token_check:-nothing}); kept it" ;;
+esac
 
 cat <<MSG
 
@@ -61,7 +70,7 @@ cat <<MSG
     templates     $api/api/v1/templates
     decisions     $api/api/v1/decisions   (exclusions and recoveries by the decider)
     health        $api/readyz
-    admin token   $admin_token_file   (writes: -H "Authorization: Bearer $(cat $admin_token_file)")
+    admin token   $admin_token_file   (writes: -H "Authorization: Bearer \$(cat $admin_token_file)")
     HAProxy       http://127.0.0.1:${ANVIL_HAPROXY_STATS_PORT:-8404}/stats
     logs          $ANVIL_LOGS/<service>.log
     status        npm run status

@@ -94,7 +94,7 @@ describe('haproxy/haproxy.cfg', () => {
     expect(JSON.parse(kept.body).requestId).toBe('from-the-client');
   });
 
-  it('sends a request that a replica dropped to the other one when it is a read or has an Idempotency-Key', async () => {
+  it('sends a request that a replica dropped to the other one when it is a read or a POST with an Idempotency-Key', async () => {
     const before = a.received.length;
     // Round robin: of four requests, about half go first to gateway-a, which drops them.
     const reads = await Promise.all([1, 2, 3, 4].map(() => send(`${haproxy.url}/crash`, 'GET')));
@@ -105,6 +105,19 @@ describe('haproxy/haproxy.cfg', () => {
     expect(keyed.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
     expect([...reads, ...keyed].every((answer) => JSON.parse(answer.body).replica === 'gateway-b')).toBe(true);
     expect(a.received.length - before).toBeGreaterThan(0);
+  });
+
+  it('does not send a PUT, PATCH or DELETE twice even with an Idempotency-Key (the gateway deduplicates POST only)', async () => {
+    const before = { a: a.received.length, b: b.received.length };
+    const writes = await Promise.all(
+      (['PUT', 'PATCH', 'DELETE', 'PUT'] as const).map((method, i) =>
+        send(`${haproxy.url}/crash`, method, { 'Idempotency-Key': `put-key-${i}` }, '{}'),
+      ),
+    );
+    const failed = writes.filter((answer) => answer.status === 502);
+    expect(failed.length).toBe(a.received.length - before.a);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(b.received.length - before.b).toBe(writes.length - failed.length);
   });
 
   it('does not send a write without an Idempotency-Key twice: the client gets a 502 in the JSON error format', async () => {

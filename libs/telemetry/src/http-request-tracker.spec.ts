@@ -77,33 +77,53 @@ describe(HttpRequestTracker.name, () => {
     });
 
     it('waits past the delay while requests keep coming, and probes do not count', async () => {
-      let sending = true;
-      const traffic = (async () => {
-        while (sending) {
-          await fetchPath('/fast');
-          await sleep(10);
-        }
-      })();
-      const probes = setInterval(() => void fetchPath('/readyz'), 5);
-      const started = performance.now();
-      setTimeout(() => (sending = false), 300);
-      expect(await tracker.waitUntilQuiet({ delayMs: 100, quietMs: 80, maxMs: 2000 })).toBe(true);
-      clearInterval(probes);
-      await traffic;
-      expect(performance.now() - started).toBeGreaterThanOrEqual(370);
+      // The tracker's clock is the test's, so what it decides depends on the order of events, not on how fast
+      // this machine runs them. Probes go on all along, as a load balancer's would.
+      let clock = 0;
+      const clocked = new HttpRequestTracker(server, () => clock);
+      const probes = new ProbeLoop(() => fetchPath('/readyz'));
+      try {
+        let quiet: boolean | undefined;
+        void clocked.waitUntilQuiet({ delayMs: 100, quietMs: 80, maxMs: 2000 }).then((q) => (quiet = q));
+
+        clock = 150;
+        await fetchPath('/fast');
+        await probes.next();
+        clock = 229;
+        await probes.next();
+        // Past the delay but 79 ms after the last request, so not quiet yet, however long it waits here.
+        await sleep(120);
+        expect(quiet).toBeUndefined();
+
+        // Quiet 80 ms after the last request, though probes came all along (were they counted, it never would be).
+        clock = 230;
+        await probes.next();
+        await waitFor(() => quiet !== undefined);
+        expect(quiet).toBe(true);
+      } finally {
+        clock = Number.POSITIVE_INFINITY; // ends the wait should the test have failed
+        await probes.stop();
+      }
     });
 
     it('gives up at maxMs when the requests never stop', async () => {
-      let sending = true;
-      const traffic = (async () => {
-        while (sending) {
+      let clock = 0;
+      const clocked = new HttpRequestTracker(server, () => clock);
+      try {
+        let quiet: boolean | undefined;
+        void clocked.waitUntilQuiet({ delayMs: 50, quietMs: 100, maxMs: 300 }).then((q) => (quiet = q));
+        // A request every 20 ms of its clock: never quiet, so it answers only when the clock reaches maxMs.
+        for (clock = 0; clock < 300; clock += 20) {
           await fetchPath('/fast');
-          await sleep(5);
+          await sleep(10);
+          expect(quiet).toBeUndefined();
         }
-      })();
-      expect(await tracker.waitUntilQuiet({ delayMs: 50, quietMs: 100, maxMs: 300 })).toBe(false);
-      sending = false;
-      await traffic;
+        clock = 300;
+        await waitFor(() => quiet !== undefined);
+        expect(quiet).toBe(false);
+      } finally {
+        clock = Number.POSITIVE_INFINITY; // ends the wait should the test have failed
+      }
     });
   });
 });
@@ -112,9 +132,45 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+// A generous deadline (under Jest's 5 s): it only matters when the condition never comes true.
 async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) {
+  const deadline = performance.now() + 4_000;
+  while (!condition() && performance.now() < deadline) {
     await sleep(5);
   }
   expect(condition()).toBe(true);
+}
+
+/** Sends probes one after another until stopped; every probe is awaited before the test ends. */
+class ProbeLoop {
+  private readonly sent: Promise<unknown>[] = [];
+  private answered = 0;
+  private running = true;
+  private readonly loop: Promise<void>;
+
+  constructor(probe: () => Promise<unknown>) {
+    this.loop = (async () => {
+      while (this.running) {
+        const answer = probe();
+        this.sent.push(answer);
+        // A probe that fails (the server closed after a failed test) ends the loop.
+        await answer.then(
+          () => this.answered++,
+          () => (this.running = false),
+        );
+        await sleep(5);
+      }
+    })();
+  }
+
+  /** Resolves once a probe sent from now on has been answered. */
+  async next(): Promise<void> {
+    const target = this.answered + 2;
+    await waitFor(() => this.answered >= target);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.allSettled([this.loop, ...this.sent]);
+  }
 }

@@ -16,6 +16,8 @@ export function configureApp(
   config: Pick<GatewayConfig, 'bodyLimit' | 'trustProxy'>,
 ): void {
   app.disable('x-powered-by');
+  // No ETag: a SHA-1 over every answer (6 % of a list request's CPU), and no client sends If-None-Match.
+  app.set('etag', false);
   // req.ip (anonymous callers' rate-limit key) is the X-Forwarded-For client only behind these proxies.
   app.set('trust proxy', config.trustProxy.length > 0 ? config.trustProxy : false);
   // Registered before Nest's defaults, which then see a JSON parser in place and add none.

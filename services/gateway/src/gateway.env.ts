@@ -12,7 +12,7 @@ export interface GatewayConfig {
    * `loopback`, `linklocal`, `uniquelocal`, addresses or CIDRs; empty (`none`): the peer address is the client.
    */
   readonly trustProxy: readonly string[];
-  /** ANVIL_ANONYMOUS_READS: GET/HEAD without a token are answered, as `anonymous` with the viewer role. */
+  /** ANVIL_ANONYMOUS_READS: GET/HEAD/OPTIONS without a token are answered, as `anonymous` with the viewer role. */
   readonly anonymousReads: boolean;
   /** Bearer JWTs from an OpenID Connect issuer; null (ANVIL_OIDC_ISSUER unset): only API tokens are accepted. */
   readonly oidc: OidcConfig | null;
@@ -36,7 +36,7 @@ export interface OidcConfig {
 
 /** Requests per identity per minute (token bucket: bursts up to the limit, refilled evenly); 0: no limit. */
 export interface RateLimitConfig {
-  /** ANVIL_RATE_LIMIT_READS_PER_MINUTE: GET and HEAD. */
+  /** ANVIL_RATE_LIMIT_READS_PER_MINUTE: GET, HEAD and OPTIONS. */
   readonly readsPerMinute: number;
   /** ANVIL_RATE_LIMIT_WRITES_PER_MINUTE: every other method. */
   readonly writesPerMinute: number;

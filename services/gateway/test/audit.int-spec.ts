@@ -139,6 +139,45 @@ describe('audit log', () => {
     expect(await rows('/api/v1/audit-probe/delta')).toHaveLength(1);
   });
 
+  it('records the stable identity id in a row a service writes in its transaction, as in the interceptor’s', async () => {
+    const template = {
+      name: 'audited-identity',
+      kind: 'functional',
+      workload: { command: '/bin/true', resources: { timeLimitSeconds: 600 } },
+      queueSelector: { queueIds: ['cern-q1'] },
+      submissionProfile: { minQueueDepth: 1, maxRunning: 1 },
+      lifetimeSeconds: 3600,
+    };
+    const byToken = await request(http)
+      .post('/api/v1/templates')
+      .set(gateway.auth('operator'))
+      .send(template)
+      .expect(201);
+    const [tokenId] = await gateway.db.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM api_tokens WHERE name = 'test-operator'`,
+    );
+    expect(await rows(`template:${byToken.body.id}`)).toEqual([
+      expect.objectContaining({
+        actor: 'test-operator',
+        action: 'template.created',
+        details: expect.objectContaining({ identity: { id: tokenId.id, role: 'operator', via: 'api-token' } }),
+      }),
+    ]);
+
+    const jwt = await issuer.sign({ sub: 'f3c1-78', claims: { roles: ['operator'], preferred_username: 'alice' } });
+    const byOidc = await request(http)
+      .post('/api/v1/templates')
+      .set({ authorization: `Bearer ${jwt}` })
+      .send({ ...template, name: 'audited-identity-oidc' })
+      .expect(201);
+    expect(await rows(`template:${byOidc.body.id}`)).toEqual([
+      expect.objectContaining({
+        actor: 'alice',
+        details: expect.objectContaining({ identity: { id: 'oidc:f3c1-78', role: 'operator', via: 'oidc' } }),
+      }),
+    ]);
+  });
+
   it('keeps one row, the service’s own, for a route audited in its transaction', async () => {
     const response = await request(http)
       .put('/api/v1/queues/cern-q1/override')

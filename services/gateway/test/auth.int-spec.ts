@@ -1,3 +1,5 @@
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import { SignJWT, type JWK } from 'jose';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { startGateway, type GatewayUnderTest } from './gateway-app';
@@ -8,6 +10,9 @@ const READ = '/api/v1/outages';
 // An operator write that passes authorization and then fails on its own terms (404: no such queue).
 const WRITE = '/api/v1/queues/nowhere-q9/override';
 const ADMIN_READ = '/api/v1/tokens';
+const IN_AN_HOUR = Math.floor(Date.now() / 1000) + 3600;
+
+const base64url = (json: object) => Buffer.from(JSON.stringify(json)).toString('base64url');
 
 describe('authentication and roles', () => {
   let issuer: TestOidcIssuer;
@@ -27,7 +32,23 @@ describe('authentication and roles', () => {
   });
 
   const bearer = async (options: TokenOptions) => ({ authorization: `Bearer ${await issuer.sign(options)}` });
-  const asRole = (role: string, options: TokenOptions = {}) => bearer({ ...options, claims: { roles: [role] } });
+  const asRole = (role: string, options: TokenOptions = {}) =>
+    bearer({ ...options, claims: { ...options.claims, roles: [role] } });
+  /** The claims of a valid admin token, for tokens the issuer would not sign. */
+  const adminClaims = () => ({
+    sub: 'user-1',
+    iss: issuer.issuer,
+    aud: AUDIENCE,
+    iat: Math.floor(Date.now() / 1000),
+    exp: IN_AN_HOUR,
+    roles: ['admin'],
+  });
+  // What an unsigned or HMAC token gets: its algorithm is refused before any key is looked at.
+  const expectAlgorithmRefused = (response: request.Response) => {
+    expect(response.body).toMatchObject({ statusCode: 401, code: 'UNAUTHORIZED' });
+    expect(response.body.message).toMatch(/"alg" \(Algorithm\) Header Parameter value not allowed/);
+    expect(response.headers['www-authenticate']).toMatch(/^Bearer realm="anvil", error="invalid_token"/);
+  };
 
   describe('OIDC access tokens', () => {
     it('lets a viewer read but not write', async () => {
@@ -85,6 +106,8 @@ describe('authentication and roles', () => {
         { key: 'rs384' },
         /"alg" \(Algorithm\) Header Parameter value not allowed/,
       ],
+      ['not valid yet (nbf in an hour)', { claims: { nbf: IN_AN_HOUR } }, /"nbf" claim timestamp check failed/],
+      ['without exp', { expiresIn: null }, /missing required "exp" claim/],
     ])('answers 401 with a Bearer challenge, even to a read, for a token %s', async (_case, options, reason) => {
       const response = await request(http)
         .get(READ)
@@ -93,6 +116,31 @@ describe('authentication and roles', () => {
       expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', code: 'UNAUTHORIZED' });
       expect(response.body.message).toMatch(reason);
       expect(response.headers['www-authenticate']).toMatch(/^Bearer realm="anvil", error="invalid_token"/);
+    });
+
+    it('answers 401 to an unsigned token (alg none) naming a published key', async () => {
+      const unsigned = `${base64url({ alg: 'none', kid: 'rs-1', typ: 'JWT' })}.${base64url(adminClaims())}.`;
+      const response = await request(http)
+        .get(READ)
+        .set({ authorization: `Bearer ${unsigned}` })
+        .expect(401);
+      expectAlgorithmRefused(response);
+    });
+
+    it('answers 401 to an HS256 token keyed with the bytes of the issuer’s RSA public key (key confusion)', async () => {
+      const { keys } = (await (await fetch(issuer.jwksUrl)).json()) as { keys: JWK[] };
+      const rsaKey = createPublicKey({ key: keys.find((key) => key.kid === 'rs-1') as JsonWebKey, format: 'jwk' });
+      const pem = rsaKey.export({ type: 'spki', format: 'pem' }) as string;
+      for (const secret of [Buffer.from(pem), rsaKey.export({ type: 'spki', format: 'der' })]) {
+        const forged = await new SignJWT(adminClaims())
+          .setProtectedHeader({ alg: 'HS256', kid: 'rs-1', typ: 'JWT' })
+          .sign(new Uint8Array(secret));
+        const response = await request(http)
+          .get(READ)
+          .set({ authorization: `Bearer ${forged}` })
+          .expect(401);
+        expectAlgorithmRefused(response);
+      }
     });
 
     it('answers 401 to a token that is not a JWT', async () => {
@@ -137,13 +185,16 @@ describe('authentication and roles', () => {
       ]);
     });
 
-    it('may not read an admin route: 401', async () => {
+    it('may not read an admin route, not even with HEAD: 401', async () => {
       await request(http).get(ADMIN_READ).expect(401);
+      const head = await request(http).head(ADMIN_READ).expect(401);
+      expect(head.headers['www-authenticate']).toBe('Bearer realm="anvil"');
     });
 
     it('may reach health and docs', async () => {
       await request(http).get('/healthz').expect(200);
       await request(http).get('/readyz').expect(200);
+      await request(http).get('/api/docs.json').expect(200);
     });
   });
 
@@ -167,9 +218,19 @@ describe('authentication and roles', () => {
       await request(closed.app.getHttpServer()).get(READ).set(closed.auth('viewer')).expect(200);
     });
 
-    it('keeps health checks open', async () => {
-      await request(closed.app.getHttpServer()).get('/healthz').expect(200);
-      await request(closed.app.getHttpServer()).get('/readyz').expect(200);
+    it('keeps health checks and the API documentation open', async () => {
+      const server = closed.app.getHttpServer();
+      await request(server).get('/healthz').expect(200);
+      await request(server).get('/readyz').expect(200);
+      const ui = await request(server).get('/api/docs').expect(200);
+      expect(ui.headers['content-type']).toMatch(/^text\/html/);
+      const document = await request(server).get('/api/docs.json').expect(200);
+      expect(document.body).toMatchObject({ openapi: expect.stringMatching(/^3\./) });
+    });
+
+    it('refuses a HEAD without a token too, 401', async () => {
+      await request(closed.app.getHttpServer()).head(READ).expect(401);
+      await request(closed.app.getHttpServer()).head(ADMIN_READ).expect(401);
     });
 
     it('refuses a JWT when OIDC is off', async () => {

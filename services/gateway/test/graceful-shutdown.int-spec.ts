@@ -134,6 +134,8 @@ describe('gateway graceful shutdown (a real gateway process)', () => {
       ANVIL_GATEWAY_PORT: String(port),
       ANVIL_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS),
       ANVIL_DRAIN_QUIET_MS: String(DRAIN_QUIET_MS),
+      // The drain may take up to half of it: room for a slow machine, where the load takes longer to send.
+      ANVIL_SHUTDOWN_TIMEOUT_MS: '30000',
     });
     try {
       await expectEventually(async () => expect(await getStatus(`${base}/readyz`)).toBe(200), { timeoutMs: 30_000 });
@@ -143,17 +145,22 @@ describe('gateway graceful shutdown (a real gateway process)', () => {
 
       const signalledAt = Date.now();
       const exit = gateway.stop();
-      await expectEventually(async () => expect(await getStatus(`${base}/readyz`)).toBe(503), {
-        timeoutMs: 1000,
-        intervalMs: 20,
-      });
-      const unreadyAfterMs = Date.now() - signalledAt;
-      // A load balancer goes on sending until its checks see the 503 (HAProxy: ~1.5 s; here less than the delay).
-      await new Promise((resolve) => setTimeout(resolve, DRAIN_DELAY_MS / 2));
+      let unreadyAt = 0;
+      await expectEventually(
+        async () => {
+          expect(await getStatus(`${base}/readyz`)).toBe(503);
+          unreadyAt = Date.now();
+        },
+        { timeoutMs: 10_000, intervalMs: 20 },
+      );
+      // A load balancer goes on sending until its checks see the 503 (HAProxy: ~1.5 s): the gateway still serves
+      // what comes after it turned unready.
+      const sentWhileUnready = () => load.answers.filter((answer) => answer.sentAt > unreadyAt);
+      await expectEventually(() => expect(sentWhileUnready().length).toBeGreaterThanOrEqual(8));
       await load.stop();
       await expectEventually(
         () => expect(gateway.hasLogged('drained: no request any more, closing the HTTP server')).toBe(true),
-        { timeoutMs: DRAIN_DELAY_MS + 5000 },
+        { timeoutMs: 20_000 },
       );
       expect(await connectionRefused(port)).toBe(true);
       expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(DRAIN_DELAY_MS);
@@ -166,12 +173,10 @@ describe('gateway graceful shutdown (a real gateway process)', () => {
       expect(JSON.parse(slowResponse.slice(slowResponse.indexOf('\r\n\r\n') + 4))).toHaveProperty('items');
 
       expect(await exit).toEqual({ code: 0, signal: null });
-      expect(unreadyAfterMs).toBeLessThan(1000);
       expect(load.failures).toEqual([]);
       expect(load.answers.filter((answer) => answer.status !== 200)).toEqual([]);
-      const duringDrain = load.answers.filter((answer) => answer.sentAt > signalledAt + 100);
-      expect(duringDrain.length).toBeGreaterThan(0);
-      expect(duringDrain.every((answer) => answer.connection === 'close')).toBe(true);
+      // Once unready, every answer closes its connection, so no keep-alive connection outlives the drain.
+      expect(sentWhileUnready().filter((answer) => answer.connection !== 'close')).toEqual([]);
       expect(gateway.hasLogged('stopped')).toBe(true);
     } finally {
       await gateway.kill();

@@ -1,4 +1,5 @@
-import { Controller, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Post, Put, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import Redis from 'ioredis';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -14,7 +15,7 @@ const TTL_SECONDS = 600;
 
 /** What the probe's handlers did, and gates that hold `slow` and `long` until the test opens them. */
 const probe = {
-  runs: { slow: 0, long: 0, flaky: 0, plain: 0, empty: 0, put: 0 },
+  runs: { slow: 0, long: 0, flaky: 0, plain: 0, empty: 0, put: 0, located: 0 },
   started: false,
   open: (): void => undefined,
   openLong: (): void => undefined,
@@ -67,6 +68,16 @@ class IdempotencyProbeController {
   @Put('plain')
   put(): { run: number } {
     return { run: ++probe.runs.put };
+  }
+
+  /** Answers 202 with Location and Retry-After, as `POST /api/v1/tests` does. */
+  @Post('located')
+  @HttpCode(HttpStatus.ACCEPTED)
+  located(@Res({ passthrough: true }) response: Response): { run: number } {
+    const run = ++probe.runs.located;
+    response.location(`/api/v1/idempotency-probe/located/${run}`);
+    response.setHeader('Retry-After', '7');
+    return { run };
   }
 }
 
@@ -150,6 +161,22 @@ describe('Idempotency-Key on POST', () => {
         .expect(204);
       expect(replay.headers['idempotent-replayed']).toBe('true');
       expect(probe.runs.empty).toBe(1);
+    });
+
+    it('sends the Location and Retry-After of the first answer again', async () => {
+      const located = () =>
+        request(http)
+          .post('/api/v1/idempotency-probe/located')
+          .set(operator())
+          .set('Idempotency-Key', 'located')
+          .expect(202);
+      const first = await located();
+      expect(first.headers).toMatchObject({ location: '/api/v1/idempotency-probe/located/1', 'retry-after': '7' });
+      const replay = await located();
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.headers).toMatchObject({ location: '/api/v1/idempotency-probe/located/1', 'retry-after': '7' });
+      expect(replay.body).toEqual({ run: 1 });
+      expect(probe.runs.located).toBe(1);
     });
 
     it('keeps the answer for ANVIL_IDEMPOTENCY_TTL_SECONDS', async () => {
@@ -331,6 +358,7 @@ describe('Idempotency-Key on POST', () => {
         fingerprint: 'fp',
         status: 201,
         body: { from: 'taker' },
+        headers: {},
       });
       expect(await redis.ttl(lapsed.key)).toBeGreaterThan(TTL_SECONDS - 30);
     });
@@ -386,6 +414,31 @@ describe('Idempotency-Key on POST', () => {
       expect(response.headers['idempotent-replayed']).toBeUndefined();
     }
     expect(probe.runs.put).toBe(2);
+  });
+
+  it('refuses a key on a route whose answer holds a secret (a new API token): 400, nothing stored, nothing made', async () => {
+    const keysBefore = (await redis.keys(`${gateway.bus.namespace}:anvil:idempotency:*`)).sort();
+    const response = await request(http)
+      .post('/api/v1/tokens')
+      .set(admin())
+      .set('Idempotency-Key', 'token-1')
+      .send({ name: 'idem-token', role: 'viewer' })
+      .expect(400);
+    expect(response.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [
+        {
+          field: 'Idempotency-Key',
+          problem: 'is not accepted here: the answer holds the new token, which is shown once and never stored',
+        },
+      ],
+    });
+    expect(JSON.stringify(response.body)).not.toContain('anvil_');
+    expect((await redis.keys(`${gateway.bus.namespace}:anvil:idempotency:*`)).sort()).toEqual(keysBefore);
+    expect(await count('api_tokens', `name = 'idem-token'`)).toBe(0);
+    // Without the header the route works as usual.
+    await request(http).post('/api/v1/tokens').set(admin()).send({ name: 'idem-token', role: 'viewer' }).expect(201);
+    expect(await count('api_tokens', `name = 'idem-token'`)).toBe(1);
   });
 
   it('refuses a key that is empty, too long, not printable ASCII or given twice, naming the header, and runs nothing', async () => {

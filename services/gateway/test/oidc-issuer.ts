@@ -16,8 +16,8 @@ export interface TokenOptions {
   sub?: string;
   issuer?: string;
   audience?: string;
-  /** Seconds from now; negative for a token that has expired. Default one hour. */
-  expiresIn?: number;
+  /** Seconds from now; negative for a token that has expired; null for a token without `exp`. Default one hour. */
+  expiresIn?: number | null;
   /**
    * Which key signs: `rs256` (default) and `es256` are published; `rs384` is published too (for a gateway that
    * does not allow RS384); `stranger` is not published but claims the kid of `rs256` (a forged signature).
@@ -68,14 +68,16 @@ export async function startOidcIssuer(audience: string): Promise<TestOidcIssuer>
     async sign(options: TokenOptions = {}) {
       const key = options.key === 'stranger' ? stranger : keys[options.key ?? 'rs256'];
       const now = Math.floor(Date.now() / 1000);
-      return new SignJWT({ ...options.claims })
+      const jwt = new SignJWT({ ...options.claims })
         .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
         .setSubject(options.sub ?? 'user-1')
         .setIssuer(options.issuer ?? issuer)
         .setAudience(options.audience ?? audience)
-        .setIssuedAt(now)
-        .setExpirationTime(now + (options.expiresIn ?? 3600))
-        .sign(key.privateKey);
+        .setIssuedAt(now);
+      if (options.expiresIn !== null) {
+        jwt.setExpirationTime(now + (options.expiresIn ?? 3600));
+      }
+      return jwt.sign(key.privateKey);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

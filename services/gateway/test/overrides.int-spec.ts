@@ -96,6 +96,7 @@ describe('PUT /api/v1/queues/:id/override', () => {
           mode: 'exclude',
           reason: 'SE down, GGUS #12345',
           expiresAt: expiresAt.toISOString(),
+          identity: { id: expect.any(String), role: 'operator', via: 'api-token' },
         },
         requestId: 'req-override-1',
       },

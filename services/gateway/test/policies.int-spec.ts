@@ -78,7 +78,11 @@ describe('policies API', () => {
         actor: 'test-operator',
         action: 'policy.created',
         target: 'policy:site-errors',
-        details: { name: 'site-errors', version: 1 },
+        details: {
+          name: 'site-errors',
+          version: 1,
+          identity: { id: expect.any(String), role: 'operator', via: 'api-token' },
+        },
       });
     });
 
@@ -208,7 +212,12 @@ describe('policies API', () => {
         actor: 'test-admin',
         action: 'policy.activated',
         target: 'policy:site-errors',
-        details: { name: 'site-errors', version: 2, previous: { name: 'hammercloud-classic', version: 1 } },
+        details: {
+          name: 'site-errors',
+          version: 2,
+          previous: { name: 'hammercloud-classic', version: 1 },
+          identity: { id: expect.any(String), role: 'admin', via: 'api-token' },
+        },
       });
     });
 

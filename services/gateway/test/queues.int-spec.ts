@@ -220,7 +220,12 @@ describe('queues API', () => {
         actor: 'test-admin',
         action: 'queue.created',
         target: 'queue:cern-slurm-short',
-        details: { siteId: 'CERN', name: 'CERN slurm short', backend: 'slurm' },
+        details: {
+          siteId: 'CERN',
+          name: 'CERN slurm short',
+          backend: 'slurm',
+          identity: { id: expect.any(String), role: 'admin', via: 'api-token' },
+        },
       });
     });
 
@@ -300,11 +305,11 @@ describe('queues API', () => {
         .expect(201);
     });
 
-    it('changes only the given fields (operator), replacing labels, and writes one audit row', async () => {
+    it('changes only the given fields, replacing labels, and writes one audit row', async () => {
       const auditBefore = (await auditRows()).length;
       const response = await request(http)
         .patch('/api/v1/queues/patch-me')
-        .set(operator())
+        .set(admin())
         .send({ name: 'renamed', labels: { cloud: 'FR' }, protected: true, autoExclusion: false, siteId: 'BNL' })
         .expect(200);
       expect(response.body).toMatchObject({
@@ -320,17 +325,47 @@ describe('queues API', () => {
       const audit = await auditRows();
       expect(audit).toHaveLength(auditBefore + 1);
       expect(audit[audit.length - 1]).toMatchObject({
-        actor: 'test-operator',
+        actor: 'test-admin',
         action: 'queue.updated',
         target: 'queue:patch-me',
         details: { changes: { name: 'renamed', siteId: 'BNL', labels: { cloud: 'FR' } } },
       });
     });
 
+    it('lets an operator change the name, labels and auto-exclusion, but not the site, backend, config or protected', async () => {
+      const patch = (body: object) => request(http).patch('/api/v1/queues/patch-me').set(operator()).send(body);
+      const before = (await request(http).get('/api/v1/queues/patch-me').set(viewer()).expect(200)).body;
+      const auditBefore = (await auditRows()).length;
+      const refused = await patch({
+        name: 'by-operator',
+        siteId: 'CERN',
+        backend: 'kubernetes',
+        backendConfig: { namespace: 'x' },
+        protected: false,
+      }).expect(403);
+      expect(refused.body).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'changing siteId, backend, backendConfig, protected needs the admin role; test-operator has operator',
+        details: ['siteId', 'backend', 'backendConfig', 'protected'].map((field) => ({
+          field,
+          problem: 'changes only with the admin role (operator given)',
+        })),
+      });
+      expect((await patch({ protected: false }).expect(403)).body.details).toEqual([
+        { field: 'protected', problem: 'changes only with the admin role (operator given)' },
+      ]);
+      expect((await request(http).get('/api/v1/queues/patch-me').set(viewer()).expect(200)).body).toEqual(before);
+      expect(await auditRows()).toHaveLength(auditBefore);
+
+      const changed = await patch({ name: 'by-operator', labels: { cloud: 'DE' }, autoExclusion: true }).expect(200);
+      expect(changed.body).toMatchObject({ name: 'by-operator', labels: { cloud: 'DE' }, autoExclusion: true });
+      await patch({ name: 'renamed', labels: { cloud: 'FR' }, autoExclusion: false }).expect(200);
+    });
+
     it('checks a new backend against the stored config, and a new config against the stored backend', async () => {
       const refused = await request(http)
         .patch('/api/v1/queues/patch-me')
-        .set(operator())
+        .set(admin())
         .send({ backend: 'kubernetes' })
         .expect(400);
       // The stored config's first field (jsonb orders keys by length) that Kubernetes does not know.
@@ -339,7 +374,7 @@ describe('queues API', () => {
       ]);
       const badConfig = await request(http)
         .patch('/api/v1/queues/patch-me')
-        .set(operator())
+        .set(admin())
         .send({ backendConfig: { qos: 'high' } })
         .expect(400);
       expect(badConfig.body.details).toEqual([
@@ -347,14 +382,14 @@ describe('queues API', () => {
       ]);
       const both = await request(http)
         .patch('/api/v1/queues/patch-me')
-        .set(operator())
+        .set(admin())
         .send({ backend: 'kubernetes', backendConfig: { namespace: 'anvil-tests' } })
         .expect(200);
       expect(both.body).toMatchObject({ backend: 'kubernetes', backendConfig: { namespace: 'anvil-tests' } });
     });
 
     it('refuses an empty change, a null, an unknown site or field, a viewer; 404 for an unknown queue', async () => {
-      const patch = (id: string, body: object, role: 'viewer' | 'operator' = 'operator') =>
+      const patch = (id: string, body: object, role: 'viewer' | 'operator' | 'admin' = 'operator') =>
         request(http).patch(`/api/v1/queues/${id}`).set(gateway.auth(role)).send(body);
       expect((await patch('patch-me', {}).expect(400)).body.details).toEqual([
         { field: 'body', problem: 'must change at least one field' },
@@ -364,7 +399,7 @@ describe('queues API', () => {
       expect((await patch('patch-me', { backendConfig: null }).expect(400)).body.details[0].field).toBe(
         'backendConfig',
       );
-      expect((await patch('patch-me', { siteId: 'NOWHERE' }).expect(400)).body.details).toEqual([
+      expect((await patch('patch-me', { siteId: 'NOWHERE' }, 'admin').expect(400)).body.details).toEqual([
         { field: 'siteId', problem: 'names no existing site (NOWHERE)' },
       ]);
       expect((await patch('patch-me', { id: 'other' }).expect(400)).body.details).toEqual([

@@ -364,7 +364,15 @@ describe('templates API', () => {
         `SELECT actor, details, request_id AS "requestId" FROM audit_log WHERE action = 'template.version-created'`,
       );
       expect(audit).toEqual([
-        { actor: 'test-operator', details: { version: 2, kind: 'stress' }, requestId: 'req-version-2' },
+        {
+          actor: 'test-operator',
+          details: {
+            version: 2,
+            kind: 'stress',
+            identity: { id: expect.any(String), role: 'operator', via: 'api-token' },
+          },
+          requestId: 'req-version-2',
+        },
       ]);
     });
 

@@ -14,6 +14,7 @@ import {
 } from '@anvil/contracts';
 import { REDIS, redisKey } from '@anvil/db';
 import { expectEventually, ServiceProcess, TEST_BUS_SETTINGS } from '@anvil/testing';
+import { RenderedJsonCache } from '../src/tests/rendered-json.cache';
 import { deleteLiveHash, writeLiveHash, type Counts } from './live-hash';
 import { readStream } from './read-stream';
 import { seedGrid } from './seed-grid';
@@ -121,6 +122,14 @@ describe('tests API', () => {
     await rollup(wideTest, 'wide-q1', '2029-12-31T00:00:00Z', { completed: 4 });
     await rollup(wideTest, 'wide-q4', '2029-12-31T03:00:00Z', { failed: 1, cancelled: 3 });
   });
+
+  /**
+   * Forgets the pages rendered so far, as a second's wait would: the list and a test's page may be up to a second
+   * old (tested below), and most tests here change data and read it back at once.
+   */
+  const forgetRenderedPages = (): void => gateway.app.get(RenderedJsonCache, { strict: false }).clear();
+
+  beforeEach(forgetRenderedPages);
 
   afterEach(async () => {
     for (const testId of [runningTest, completedTest, scheduledTest, wideTest]) {
@@ -256,8 +265,10 @@ describe('tests API', () => {
       const db = gateway.db.dataSource;
       const count = async (): Promise<number> => (await get(`/api/v1/tests/${wideTest}`).expect(200)).body.queueCount;
       await db.query(`DELETE FROM test_queues WHERE test_id = $1 AND queue_id IN ('bnl-q1', 'bnl-q2')`, [wideTest]);
+      forgetRenderedPages();
       expect(await count()).toBe(5);
       await db.query(`INSERT INTO test_queues (test_id, queue_id) VALUES ($1, 'bnl-q1'), ($1, 'bnl-q2')`, [wideTest]);
+      forgetRenderedPages();
       expect(await count()).toBe(7);
     });
 
@@ -397,6 +408,7 @@ describe('tests API', () => {
       const fromRollups = await get(`/api/v1/tests/${wideTest}`).expect(200);
       expect(fromRollups.body).toMatchObject({ countersFrom: 'rollups', queueCount: 7, queues: wideQueues });
       await writeLiveHash(redis, namespace, wideTest, await rollupsPerQueue(wideTest));
+      forgetRenderedPages();
       const live = await get(`/api/v1/tests/${wideTest}`).expect(200);
       expect(live.body).toMatchObject({ countersFrom: 'live', queues: wideQueues });
       expect(live.body.totals).toEqual({ ...ZERO, completed: 4, failed: 1, cancelled: 3, total: 8, failPercent: 20 });
@@ -417,6 +429,37 @@ describe('tests API', () => {
     it('answers 400 naming id when the id is not a uuid', async () => {
       const response = await get('/api/v1/tests/123').expect(400);
       expect(response.body.details).toEqual([{ field: 'id', problem: 'must be a UUID' }]);
+    });
+  });
+
+  describe('pages rendered at most once a second', () => {
+    it('answers the same page for up to a second, then the counters as they are', async () => {
+      const counts = await rollupsPerQueue(runningTest);
+      await writeLiveHash(redis, namespace, runningTest, counts);
+      const started = performance.now();
+      const page = await get(`/api/v1/tests/${runningTest}`).expect(200);
+      const list = await get('/api/v1/tests?state=running').expect(200);
+      expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(page.headers.etag).toBeUndefined();
+      expect(list.body.items[0].totals).toEqual(runningTotals);
+
+      counts['cern-q1'] = { ...counts['cern-q1'], running: 9, total: 23 };
+      await writeLiveHash(redis, namespace, runningTest, counts);
+      const pageAgain = await get(`/api/v1/tests/${runningTest}`).expect(200);
+      const listAgain = await get('/api/v1/tests?state=running').expect(200);
+      // Unless the machine took a second over these few requests, they are the pages rendered first.
+      if (performance.now() - started < 1000) {
+        expect(pageAgain.text).toBe(page.text);
+        expect(listAgain.text).toBe(list.text);
+      }
+      const changed = { ...runningTotals, running: 10, total: 26 };
+      await expectEventually(
+        async () => {
+          expect((await get(`/api/v1/tests/${runningTest}`).expect(200)).body.totals).toEqual(changed);
+          expect((await get('/api/v1/tests?state=running').expect(200)).body.items[0].totals).toEqual(changed);
+        },
+        { timeoutMs: 5000 },
+      );
     });
   });
 
@@ -603,7 +646,12 @@ describe('tests API', () => {
       const audit = await gateway.db.dataSource.query(`SELECT action, details FROM audit_log WHERE target = $1`, [
         `test:${target}`,
       ]);
-      expect(audit).toEqual([{ action: 'test.cancel-requested', details: { reason: 'site asked' } }]);
+      expect(audit).toEqual([
+        {
+          action: 'test.cancel-requested',
+          details: { reason: 'site asked', identity: { id: expect.any(String), role: 'operator', via: 'api-token' } },
+        },
+      ]);
     });
 
     it('answers 409 for a completed test, 404 for an unknown one, 400 for a malformed id or reason', async () => {

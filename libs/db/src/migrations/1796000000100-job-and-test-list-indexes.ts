@@ -5,22 +5,25 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `jobs (test_id, submitted_at, id)`: the jobs of a test, newest first, one keyset page at a time (the existing
  *   `(test_id, queue_id, submitted_at)` serves a test *and* a queue, not a test alone). No index on `jobs` may
  *   hold `state`: a state change must stay a heap-only update (migration 1795960000002).
+ * - `tests (start_at DESC, id)`: the test list without a filter, in its order (newest start first, then id).
  * - `tests (template_id, start_at)`, `tests (created_at)` and `test_queues (queue_id, test_id)`: the test list's
  *   filters on template, creation time and queue.
  *
- * `jobs` is large and written all the time, so its index is built without blocking the ingester: an index on the
- * parent only (invalid until every partition has one), then each partition's built `CONCURRENTLY` and attached.
- * That cannot run in a transaction; every step is idempotent, so a run that stopped half-way is finished by the
- * next. Partitions created later get the index from the parent.
+ * Every index is built without blocking writers, so none of this runs in a transaction: `CREATE INDEX
+ * CONCURRENTLY` on the plain tables; on `jobs` an index on the parent only (invalid until every partition has one),
+ * then each partition's built concurrently and attached. Every step is idempotent, and a concurrent build that
+ * stopped half-way leaves an invalid index that the next run drops and builds again. Partitions created later get
+ * the index from the parent.
  */
 export class JobAndTestListIndexes1796000000100 implements MigrationInterface {
   name = 'JobAndTestListIndexes1796000000100';
   transaction = false;
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX IF NOT EXISTS tests_template_idx ON tests (template_id, start_at)`);
-    await q.query(`CREATE INDEX IF NOT EXISTS tests_created_at_idx ON tests (created_at)`);
-    await q.query(`CREATE INDEX IF NOT EXISTS test_queues_queue_idx ON test_queues (queue_id, test_id)`);
+    await createIndexConcurrently(q, 'tests_start_at_idx', 'tests', 'start_at DESC, id');
+    await createIndexConcurrently(q, 'tests_template_idx', 'tests', 'template_id, start_at');
+    await createIndexConcurrently(q, 'tests_created_at_idx', 'tests', 'created_at');
+    await createIndexConcurrently(q, 'test_queues_queue_idx', 'test_queues', 'queue_id, test_id');
 
     await q.query(`CREATE INDEX IF NOT EXISTS jobs_test_time_idx ON ONLY jobs (test_id, submitted_at, id)`);
     const partitions = (await q.query(`
@@ -34,29 +37,37 @@ export class JobAndTestListIndexes1796000000100 implements MigrationInterface {
        ORDER BY c.relname`)) as { name: string }[];
     for (const { name } of partitions) {
       const index = `${name}_test_time_idx`;
-      // A concurrent build that failed leaves an invalid index behind: build it again.
-      await q.query(`
-        DO $$ BEGIN
-          IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(${quoteLiteral(index)}) AND NOT indisvalid)
-          THEN EXECUTE 'DROP INDEX ${quoteIdent(index)}';
-          END IF;
-        END $$`);
-      await q.query(
-        `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(index)} ON ${quoteIdent(name)} (test_id, submitted_at, id)`,
-      );
+      await createIndexConcurrently(q, index, name, 'test_id, submitted_at, id');
       await q.query(`ALTER INDEX jobs_test_time_idx ATTACH PARTITION ${quoteIdent(index)}`);
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // TypeORM reverts in a transaction whatever `transaction` says, so no `CONCURRENTLY` here. Dropping the
+    // partitioned index drops the partitions' indexes too.
     await q.query(`DROP INDEX IF EXISTS jobs_test_time_idx`);
     await q.query(`DROP INDEX IF EXISTS test_queues_queue_idx`);
     await q.query(`DROP INDEX IF EXISTS tests_created_at_idx`);
     await q.query(`DROP INDEX IF EXISTS tests_template_idx`);
+    await q.query(`DROP INDEX IF EXISTS tests_start_at_idx`);
   }
 }
 
-// Partition names come from the catalogue (`jobs_p20300101`, `jobs_default`), quoted all the same.
+/**
+ * Builds `index` on `table (columns)` without blocking writers. A concurrent build that failed leaves an invalid
+ * index behind, which `IF NOT EXISTS` would keep: drop it first and build it again.
+ */
+async function createIndexConcurrently(q: QueryRunner, index: string, table: string, columns: string): Promise<void> {
+  await q.query(`
+    DO $$ BEGIN
+      IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(${quoteLiteral(index)}) AND NOT indisvalid)
+      THEN EXECUTE 'DROP INDEX ${quoteIdent(index)}';
+      END IF;
+    END $$`);
+  await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(index)} ON ${quoteIdent(table)} (${columns})`);
+}
+
+// Partition names come from the catalogue (`jobs_p20300101`, `jobs_default`); every name is quoted all the same.
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }

@@ -8,6 +8,7 @@ import { API_PREFIX } from '../common/api-prefix.constant';
 import type { RequestContext } from '../common/request-context';
 import { RequestCtx } from '../common/request-ctx.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { IdempotencyKeyRefused } from '../idempotency/idempotency-key-refused.decorator';
 import { ApiTokensService } from './api-tokens.service';
 import { ApiTokenListDto } from './dto/api-token-list.dto';
 import { CreateApiTokenDto } from './dto/create-api-token.dto';
@@ -22,7 +23,8 @@ export class ApiTokensController {
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @AuditedInTransaction()
-  @ApiOperation({ summary: 'Make an API token (admin); its plaintext is in this answer only' })
+  @IdempotencyKeyRefused('the answer holds the new token, which is shown once and never stored')
+  @ApiOperation({ summary: 'Make an API token (admin); its plaintext is in this answer only; no Idempotency-Key' })
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
   create(
     @Body() body: CreateApiTokenDto,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApiToken } from '@anvil/db';
 import { AuditRepository } from '../audit/audit.repository';
+import { ApiTokenCache } from '../auth/api-token-cache';
 import type { Identity } from '../auth/identity';
 import type { RequestContext } from '../common/request-context';
 import { ApiErrorCode } from '../errors/api-error-code.enum';
@@ -18,6 +19,7 @@ export class ApiTokensService {
     private readonly dataSource: DataSource,
     private readonly tokens: ApiTokensRepository,
     private readonly audit: AuditRepository,
+    private readonly tokenCache: ApiTokenCache,
   ) {}
 
   async create(
@@ -55,9 +57,12 @@ export class ApiTokensService {
     return this.tokens.list();
   }
 
-  /** Idempotent: revoking a revoked token changes nothing but is audited again. */
+  /**
+   * Idempotent: revoking a revoked token changes nothing but is audited again. Refused at once on this replica,
+   * within `API_TOKEN_CACHE_MS` on the others.
+   */
   async revoke(id: string, admin: Identity, context: RequestContext): Promise<ApiTokenDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const token = await this.tokens.revoke(manager, id);
       if (!token) {
         throw new ApiException(ApiErrorCode.ApiTokenNotFound, `no API token has id ${id}`, [
@@ -76,5 +81,7 @@ export class ApiTokensService {
       );
       return token;
     });
+    this.tokenCache.forget(id);
+    return revoked;
   }
 }

@@ -2,16 +2,20 @@ import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestI
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { concatMap, type Observable } from 'rxjs';
+import { identityOf } from '../auth/identity-of.util';
 import { isOpenPath } from '../auth/is-open-path.util';
 import { READ_METHODS } from '../auth/read-methods.constant';
 import { auditEntryOf } from './audit-entry-of.util';
+import { auditIdentityOf } from './audit-identity.util';
 import { AUDITED_IN_TRANSACTION } from './audited-in-transaction.decorator';
 import { AuditRepository } from './audit.repository';
+import { CURRENT_AUDIT_IDENTITY } from './current-audit-identity.storage';
 
 /**
  * Global interceptor: every write (POST/PUT/PATCH/DELETE) whose handler succeeds gets an `audit_log` row, written
  * after the handler's own transaction committed and before the answer leaves; a write that fails (an exception,
- * so a 4xx/5xx) gets none. Routes marked `@AuditedInTransaction()` write their row with the change instead.
+ * so a 4xx/5xx) gets none. Routes marked `@AuditedInTransaction()` write their row with the change instead; their
+ * handler runs with the caller in CURRENT_AUDIT_IDENTITY, so those rows carry its stable id as this one's do.
  * If the row cannot be inserted the write stands (it is committed): the answer is still the success, and the
  * error log carries the whole entry.
  */
@@ -33,8 +37,13 @@ export class AuditInterceptor implements NestInterceptor {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (READ_METHODS.has(request.method) || isOpenPath(request.path) || inTransaction) {
+    if (READ_METHODS.has(request.method) || isOpenPath(request.path)) {
       return next.handle();
+    }
+    if (inTransaction) {
+      // The service writes the row; AuditRepository takes the caller's identity from here. Nest binds the handler
+      // to the async context `handle()` is called in.
+      return CURRENT_AUDIT_IDENTITY.run(auditIdentityOf(identityOf(request)), () => next.handle());
     }
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(

@@ -1,17 +1,20 @@
 import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { defer, lastValueFrom, switchMap, type Observable } from 'rxjs';
 import { ApiErrorCode } from '../errors/api-error-code.enum';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { ApiException } from '../errors/api.exception';
-import type { IdempotencyFinish, IdempotencySlot } from './idempotency-entry';
+import type { IdempotencyFinish, IdempotencySlot, ReplayedHeaders } from './idempotency-entry';
 import { IDEMPOTENCY_KEY_HEADER } from './idempotency-headers.constant';
+import { IDEMPOTENCY_KEY_REFUSED } from './idempotency-key-refused.decorator';
 import { idempotencyKeyOf } from './idempotency-key.util';
 import { RESERVATION_TTL_SECONDS } from './idempotency-reservation.constant';
 import { idempotencyScopeOf } from './idempotency-scope.util';
 import { IdempotencyStoreUnavailableException } from './idempotency-store-unavailable.exception';
 import { IdempotencyStore } from './idempotency.store';
 import { IdempotentReplay } from './idempotent-replay';
+import { replayedHeadersOf } from './replayed-headers.util';
 import { ReservationRenewal } from './reservation-renewal';
 import { requestFingerprint } from './request-fingerprint.util';
 
@@ -23,12 +26,14 @@ const WARN_EVERY_MS = 10_000;
 
 /**
  * `Idempotency-Key` on POST (global; runs after AuthGuard, so keys are per identity). The first request with a key
- * reserves it and runs; its answer is stored when it is a 2xx or 4xx (a 5xx frees the key: a retry runs again). A
- * request with the same key and the same fingerprint (method, path, canonical body) gets the stored answer without
- * running, with `Idempotent-Replayed: true`; with another fingerprint a 422; while the first still runs a 409 with
- * Retry-After. The reservation is renewed while the request runs and lapses seconds after it stops being renewed,
- * so the key of a request whose replica died is soon free for the retry. Without Redis a request with a key is
- * refused (503): running it could write twice.
+ * reserves it and runs; its answer (status, body, Location and Retry-After) is stored when it is a 2xx or 4xx (a
+ * 5xx frees the key: a retry runs again). A request with the same key and the same fingerprint (method, path,
+ * canonical body) gets the stored answer without running, with `Idempotent-Replayed: true`; with another
+ * fingerprint a 422; while the first still runs a 409 with Retry-After. The reservation is renewed while the
+ * request runs and lapses seconds after it stops being renewed, so the key of a request whose replica died is soon
+ * free for the retry. Without Redis a request with a key is refused (503): running it could write twice. A route
+ * marked `@IdempotencyKeyRefused(reason)` refuses any request carrying the header (400): its answer must never be
+ * stored.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -37,17 +42,28 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private readonly errors = new ApiExceptionFilter();
   private lastWarning = -Infinity;
 
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') {
       return next.handle();
     }
     const request = context.switchToHttp().getRequest<Request>();
+    const keyValues = request.headersDistinct[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
+    const refused = this.reflector.getAllAndOverride<string | undefined>(IDEMPOTENCY_KEY_REFUSED, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (refused !== undefined && keyValues !== undefined) {
+      throw ApiException.invalidField(IDEMPOTENCY_KEY_HEADER, `is not accepted here: ${refused}`);
+    }
     if (request.method !== 'POST') {
       return next.handle();
     }
-    const key = idempotencyKeyOf(request.headersDistinct[IDEMPOTENCY_KEY_HEADER.toLowerCase()]);
+    const key = idempotencyKeyOf(keyValues);
     if (key === undefined) {
       return next.handle();
     }
@@ -73,10 +89,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     } catch (error) {
       const answer = this.errors.toBody(error);
-      await this.finish(slot, fingerprint, answer.statusCode, answer);
+      await this.finish(slot, fingerprint, answer.statusCode, answer, replayedHeadersOf(response));
       throw error;
     }
-    await this.finish(slot, fingerprint, response.statusCode, body ?? null);
+    await this.finish(slot, fingerprint, response.statusCode, body ?? null, replayedHeadersOf(response));
     return body;
   }
 
@@ -124,7 +140,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         [{ field: IDEMPOTENCY_KEY_HEADER, problem: 'belongs to a request still running' }],
       );
     }
-    throw new IdempotentReplay(found.status, found.body);
+    throw new IdempotentReplay(found.status, found.body, found.headers ?? {});
   }
 
   private warn(message: string): void {
@@ -136,11 +152,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /** Stores a 2xx or 4xx answer for replays; frees the key after anything else. Never fails the request. */
-  private async finish(slot: IdempotencySlot, fingerprint: string, status: number, body: unknown): Promise<void> {
+  private async finish(
+    slot: IdempotencySlot,
+    fingerprint: string,
+    status: number,
+    body: unknown,
+    headers: ReplayedHeaders,
+  ): Promise<void> {
     const keep = status < 500;
     let found: IdempotencyFinish;
     try {
-      found = await (keep ? this.store.complete(slot, fingerprint, status, body) : this.store.release(slot));
+      found = await (keep ? this.store.complete(slot, fingerprint, status, body, headers) : this.store.release(slot));
     } catch (error) {
       // The request ran: its answer goes out. Its key stays reserved until the reservation lapses (seconds), so a
       // retry meanwhile gets a 409; one after that runs the request again.

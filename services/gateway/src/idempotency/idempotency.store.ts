@@ -5,7 +5,13 @@ import { CORE_CONFIG, type CoreConfig } from '@anvil/config';
 import { REDIS, redisKey } from '@anvil/db';
 import { GATEWAY_CONFIG } from '../gateway-config.provider';
 import type { GatewayConfig } from '../gateway.env';
-import type { IdempotencyEntry, IdempotencyFinish, IdempotencyReservation, IdempotencySlot } from './idempotency-entry';
+import type {
+  IdempotencyEntry,
+  IdempotencyFinish,
+  IdempotencyReservation,
+  IdempotencySlot,
+  ReplayedHeaders,
+} from './idempotency-entry';
 import { RESERVATION_TTL_SECONDS } from './idempotency-reservation.constant';
 import { IdempotencyStoreUnavailableException } from './idempotency-store-unavailable.exception';
 import { FINISH_SCRIPT, RENEW_SCRIPT, RESERVE_SCRIPT } from './idempotency-store.scripts';
@@ -47,14 +53,15 @@ export class IdempotencyStore {
     return renewed === 1;
   }
 
-  /** Stores this request's answer for the TTL, unless another request holds the key now. */
+  /** Stores this request's answer and the headers a replay sends for the TTL, unless another holds the key now. */
   async complete(
     slot: IdempotencySlot,
     fingerprint: string,
     status: number,
     body: unknown,
+    headers: ReplayedHeaders = {},
   ): Promise<IdempotencyFinish> {
-    const done: IdempotencyEntry = { state: 'done', fingerprint, status, body };
+    const done: IdempotencyEntry = { state: 'done', fingerprint, status, body, headers };
     return this.call<IdempotencyFinish>(() =>
       this.redis.eval(
         FINISH_SCRIPT,

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditedInTransaction } from '../audit/audited-in-transaction.decorator';
+import { CurrentIdentity } from '../auth/current-identity.decorator';
+import type { Identity } from '../auth/identity';
 import { RequireRole } from '../auth/require-role.decorator';
 import { API_PREFIX } from '../common/api-prefix.constant';
 import { QueueIdParamPipe } from '../common/queue-id-param.pipe';
 import type { RequestContext } from '../common/request-context';
 import { RequestCtx } from '../common/request-ctx.decorator';
+import { checkAdminQueueFields } from './admin-queue-fields.util';
 import { CreateQueueDto } from './dto/create-queue.dto';
 import { ListQueuesQuery } from './dto/list-queues.query';
 import { QueueDetailDto } from './dto/queue-detail.dto';
@@ -53,13 +56,17 @@ export class QueuesController {
   @AuditedInTransaction()
   @ApiOperation({
     summary: 'Change a queue: name, site, backend and its configuration, labels, protected, auto-exclusion',
+    description: 'Changing `siteId`, `backend`, `backendConfig` or `protected` needs the admin role, as creating does.',
   })
   @ApiOkResponse({ type: QueueDetailDto })
+  @ApiForbiddenResponse({ description: 'An operator changing an admin-only field (`FORBIDDEN`, the fields named)' })
   update(
     @Param('id', QueueIdParamPipe) id: string,
     @Body() body: UpdateQueueDto,
+    @CurrentIdentity() identity: Identity,
     @RequestCtx() context: RequestContext,
   ): Promise<QueueDetailDto> {
+    checkAdminQueueFields(body, identity);
     return this.service.update(id, body, context);
   }
 }

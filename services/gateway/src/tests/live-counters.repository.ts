@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { errorMessage } from '@anvil/bus';
 import type Redis from 'ioredis';
 import { CORE_CONFIG, type CoreConfig } from '@anvil/config';
 import { liveCountersKey, REDIS } from '@anvil/db';
+import { HASH_AS_TEXT_SCRIPT } from './hash-as-text.script';
 import type { JobStateCounts } from './job-state-counts';
-import { tableFromHash, totalsFromFields, TOTAL_FIELDS, type LiveCounterTable } from './live-counters.util';
+import { tableFromText, totalsFromFields, TOTAL_FIELDS, type LiveCounterTable } from './live-counters.util';
+
+const HASH_AS_TEXT_SHA = createHash('sha1').update(HASH_AS_TEXT_SCRIPT).digest('hex');
 
 // Past this the page is answered from the rollups: a slow or unreachable cache must not hold a request for
 // ioredis's whole retry schedule.
@@ -51,12 +55,27 @@ export class LiveCountersRepository {
 
   /** The test's totals and per-queue counts, or undefined when it has no usable live counters. */
   async table(testId: string): Promise<LiveCounterTable | undefined> {
-    // The raw reply, as bytes: ioredis's `hgetall` makes an object of 14,016 strings for 1,000 queues first, which
-    // cost more than the read itself. (`callBuffer` with the upper-case name applies no reply transformation.)
-    const reply = await this.withTimeout(
-      this.redis.callBuffer('HGETALL', liveCountersKey(this.core.namespace, testId)),
-    );
-    return tableFromHash(flatPairs(reply));
+    const hash = await this.withTimeout(this.hashAsText(liveCountersKey(this.core.namespace, testId)));
+    return hash && tableFromText(hash.text, hash.items);
+  }
+
+  /** The hash in one string (`HASH_AS_TEXT_SCRIPT`): HGETALL's reply is one object per field and value. */
+  private async hashAsText(key: string): Promise<{ items: number; text: string }> {
+    let reply: unknown;
+    try {
+      reply = await this.redis.callBuffer('EVALSHA', HASH_AS_TEXT_SHA, 1, key);
+    } catch (error) {
+      if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) {
+        throw error;
+      }
+      reply = await this.redis.callBuffer('EVAL', HASH_AS_TEXT_SCRIPT, 1, key);
+    }
+    const [items, text] = Array.isArray(reply) ? (reply as unknown[]) : [];
+    if (typeof items !== 'number' || !Buffer.isBuffer(text)) {
+      throw new Error('the hash script answered something else than { count, text }');
+    }
+    // Queue ids and counts are ASCII: one byte, one character.
+    return { items, text: text.toString('latin1') };
   }
 
   private async withTimeout<T>(work: Promise<T>): Promise<T | undefined> {
@@ -87,20 +106,4 @@ export class LiveCountersRepository {
       this.logger.warn(`live counters ${problem}: answering from job_rollups`);
     }
   }
-}
-
-/** HGETALL's reply as field, value, … buffers, whether ioredis handed it over flat or as an object. */
-function flatPairs(reply: unknown): Buffer[] {
-  const toBuffer = (item: unknown): Buffer => (Buffer.isBuffer(item) ? item : Buffer.from(String(item), 'latin1'));
-  if (Array.isArray(reply)) {
-    // No copy of 14,000 items in the usual case.
-    return reply.every((item) => Buffer.isBuffer(item)) ? reply : reply.map(toBuffer);
-  }
-  if (typeof reply === 'object' && reply !== null) {
-    return Object.entries(reply as Record<string, unknown>).flatMap(([field, value]) => [
-      toBuffer(field),
-      toBuffer(value),
-    ]);
-  }
-  return [];
 }

@@ -1,4 +1,4 @@
-import { tableFromHash as tableFromReply, totalsFromFields, TOTAL_FIELDS } from './live-counters.util';
+import { tableFromText, totalsFromFields, TOTAL_FIELDS } from './live-counters.util';
 
 const ZERO = { submitted: 0, running: 0, completed: 0, failed: 0, cancelled: 0, lost: 0, total: 0 };
 
@@ -41,12 +41,12 @@ describe('totalsFromFields', () => {
   });
 });
 
-/** The table of an HGETALL reply of these fields and values (Redis replies with bytes). */
-function tableFromHash(pairs: string[]): ReturnType<typeof tableFromReply> {
-  return tableFromReply(pairs.map((item) => Buffer.from(item)));
+/** The table of a hash of these fields and values, as the hash script returns it. */
+function tableFromHash(pairs: string[]): ReturnType<typeof tableFromText> {
+  return tableFromText(pairs.join('\n'), pairs.length);
 }
 
-describe('tableFromHash', () => {
+describe('tableFromText', () => {
   it('splits the fields into totals and per-queue counts and ignores rev', () => {
     const table = tableFromHash([
       ...['rev', '7', 'Q1:running', '2', 'Q1:total', '2'],
@@ -80,6 +80,13 @@ describe('tableFromHash', () => {
       completed: 123456789012,
       lost: -2,
     });
+  });
+
+  it('is unknown when the text does not hold as many items as the hash has', () => {
+    // A field holding the separator: 4 items in the hash, 5 in the text.
+    expect(tableFromText('Q\n1:total\n2\n*:total\n2', 4)).toBeUndefined();
+    expect(tableFromText('Q1:total\n2\n*:total\n2', 6)).toBeUndefined();
+    expect(tableFromText('Q1:total\n2\n*:total\n2', 4)?.totals.total).toBe(2);
   });
 
   it('ignores fields whose counter is not one it knows, even when it starts like one', () => {

@@ -21,6 +21,7 @@ import { TestCancelAcceptedDto } from './dto/test-cancel-accepted.dto';
 import { TestPageDto } from './dto/test-page.dto';
 import { TestRequestedDto } from './dto/test-requested.dto';
 import { TestDto } from './dto/test.dto';
+import { sendJson } from './send-json.util';
 import { TestCommandsService } from './test-commands.service';
 import { TestsService } from './tests.service';
 
@@ -39,9 +40,9 @@ export class TestsController {
     summary: 'Tests with their job counters, newest start first (the front page)',
     description: 'Counted from the live counters or the hourly rollups, never from the jobs table.',
   })
-  @ApiOkResponse({ type: TestPageDto })
-  list(@Query() query: ListTestsQuery): Promise<TestPageDto> {
-    return this.tests.list(query);
+  @ApiOkResponse({ type: TestPageDto, description: 'At most one second old (rendered once a second per replica)' })
+  async list(@Query() query: ListTestsQuery, @Res() response: Response): Promise<void> {
+    sendJson(response, await this.tests.listJson(query));
   }
 
   @Post()
@@ -72,10 +73,10 @@ export class TestsController {
   @Get(':id')
   @ApiOperation({ summary: 'One test with its totals and per-queue table' })
   @ApiParam(TEST_ID)
-  @ApiOkResponse({ type: TestDto })
+  @ApiOkResponse({ type: TestDto, description: 'At most one second old (rendered once a second per replica)' })
   @ApiNotFoundResponse({ description: 'No test has this id (`TEST_NOT_FOUND`)' })
-  get(@Param('id', UuidParamPipe) id: string): Promise<TestDto> {
-    return this.tests.get(id);
+  async get(@Param('id', UuidParamPipe) id: string, @Res() response: Response): Promise<void> {
+    sendJson(response, await this.tests.getJson(id));
   }
 
   @Post(':id/cancel')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TemplatesModule } from '../templates/templates.module';
 import { LiveCountersRepository } from './live-counters.repository';
+import { RenderedJsonCache } from './rendered-json.cache';
 import { TestCommandsRepository } from './test-commands.repository';
 import { TestCommandsService } from './test-commands.service';
 import { TestsController } from './tests.controller';
@@ -11,6 +12,13 @@ import { TestsService } from './tests.service';
 @Module({
   imports: [TemplatesModule],
   controllers: [TestsController],
-  providers: [TestsService, TestsRepository, LiveCountersRepository, TestCommandsService, TestCommandsRepository],
+  providers: [
+    TestsService,
+    TestsRepository,
+    LiveCountersRepository,
+    TestCommandsService,
+    TestCommandsRepository,
+    { provide: RenderedJsonCache, useFactory: () => new RenderedJsonCache() },
+  ],
 })
 export class TestsModule {}

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { FIRST_QUEUES } from './first-queues.constant';
 import type { JobStateCounts } from './job-state-counts';
 import type { QueueSite } from './queue-site';
@@ -31,10 +33,27 @@ const SUM_COUNTS = `
   sum(submitted)::int AS submitted, sum(running)::int AS running, sum(completed)::int AS completed,
   sum(failed)::int AS failed, sum(cancelled)::int AS cancelled, sum(lost)::int AS lost, sum(total)::int AS total`;
 
+const FIND_BY_ID = `
+  SELECT p.*, ${QUEUE_COLUMNS}
+    FROM (SELECT ${TEST_COLUMNS} FROM tests t JOIN templates tpl ON tpl.id = t.template_id WHERE t.id = $1) p`;
+
+const QUEUE_SITES = `
+  SELECT tq.queue_id AS "queueId", q.site_id AS "siteId"
+    FROM test_queues tq
+    LEFT JOIN queues q ON q.id = tq.queue_id
+   WHERE tq.test_id = $1
+   ORDER BY tq.queue_id`;
+
 /** Tests, their queues, and the rollup sums read when a test's live counters are missing. Never scans `jobs`. */
 @Injectable()
 export class TestsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  // The test page's two reads are named statements on the driver's pool (TypeORM's `query` cannot name one): each
+  // connection plans them once, instead of on every page (planning the test's row costs more than reading it).
+  private readonly pool: Pool;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+  }
 
   /** One page of tests, newest start first, and how many match over all pages. */
   async page(filter: TestFilter): Promise<{ tests: TestRecord[]; total: number }> {
@@ -70,24 +89,18 @@ export class TestsRepository {
   }
 
   async findById(id: string): Promise<TestRecord | undefined> {
-    const rows: TestRecord[] = await this.dataSource.query(
-      `SELECT p.*, ${QUEUE_COLUMNS}
-         FROM (SELECT ${TEST_COLUMNS} FROM tests t JOIN templates tpl ON tpl.id = t.template_id WHERE t.id = $1) p`,
-      [id],
-    );
-    return rows[0];
+    const result = await this.pool.query<TestRecord>({ name: 'gateway-test-by-id', text: FIND_BY_ID, values: [id] });
+    return result.rows[0];
   }
 
   /** The test's queues in `test_queues` with their sites, by queue id. */
   async queueSites(testId: string): Promise<QueueSite[]> {
-    return this.dataSource.query(
-      `SELECT tq.queue_id AS "queueId", q.site_id AS "siteId"
-         FROM test_queues tq
-         LEFT JOIN queues q ON q.id = tq.queue_id
-        WHERE tq.test_id = $1
-        ORDER BY tq.queue_id`,
-      [testId],
-    );
+    const result = await this.pool.query<QueueSite>({
+      name: 'gateway-test-queue-sites',
+      text: QUEUE_SITES,
+      values: [testId],
+    });
+    return result.rows;
   }
 
   /** Like `queueSites`, plus the queues in `extraQueueIds` (counted jobs without a `test_queues` row), by queue id. */

@@ -11,6 +11,7 @@ import { failPercent as failPercentOf } from './fail-percent.util';
 import { jobCounters, sumJobCounters } from './job-counters.util';
 import { LiveCountersRepository } from './live-counters.repository';
 import { zeroCounts } from './live-counters.util';
+import { RenderedJsonCache } from './rendered-json.cache';
 import type { TestRecord } from './test.record';
 import { TestsRepository } from './tests.repository';
 
@@ -18,14 +19,37 @@ const ZERO = zeroCounts();
 
 /**
  * Tests with their job counters, from the live counters in Redis; a test whose live counters are missing (or not
- * trusted) is counted from `job_rollups` instead. Never from `jobs`.
+ * trusted) is counted from `job_rollups` instead. Never from `jobs`. The HTTP answers (`listJson`, `getJson`) are
+ * rendered once per second and key at most, per replica.
  */
 @Injectable()
 export class TestsService {
   constructor(
     private readonly tests: TestsRepository,
     private readonly live: LiveCountersRepository,
+    private readonly rendered: RenderedJsonCache,
   ) {}
+
+  /** `list` as JSON bytes, at most `RENDERED_JSON_TTL_MS` old. */
+  listJson(query: ListTestsQuery): Promise<Buffer> {
+    const { state, template, kind, queue, createdSince, createdUntil, limit, offset } = query;
+    const key = JSON.stringify([
+      state,
+      template?.toLowerCase(),
+      kind,
+      queue,
+      createdSince,
+      createdUntil,
+      limit,
+      offset,
+    ]);
+    return this.rendered.get(`list:${key}`, () => this.list(query));
+  }
+
+  /** `get` as JSON bytes, at most `RENDERED_JSON_TTL_MS` old; a test that does not exist is looked up every time. */
+  getJson(id: string): Promise<Buffer> {
+    return this.rendered.get(`test:${id}`, () => this.get(id));
+  }
 
   async list(query: ListTestsQuery): Promise<TestPageDto> {
     const { tests, total } = await this.tests.page({
