@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEntry } from '../overrides/audit-entry';
 import { CURRENT_AUDIT_IDENTITY } from './current-audit-identity.storage';
@@ -10,7 +10,32 @@ import { CURRENT_AUDIT_IDENTITY } from './current-audit-identity.storage';
  */
 @Injectable()
 export class AuditRepository {
+  private readonly logger = new Logger(AuditRepository.name);
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * For a command sent over the bus: inserts the audit row, then runs `publish`, in one transaction. When the
+   * publish fails the row is rolled back, so there is never an audit row for a command that was not sent. (If the
+   * commit fails after the stream took the command, that is logged: the command's consumer still records who asked.)
+   */
+  async auditAndPublish(entry: AuditEntry, publish: () => Promise<void>): Promise<void> {
+    let published = false;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await this.insert(entry, manager);
+        await publish();
+        published = true;
+      });
+    } catch (error) {
+      if (published) {
+        this.logger.error(
+          `${entry.action} ${entry.target} by ${entry.actor} was published but its audit row was not committed`,
+        );
+      }
+      throw error;
+    }
+  }
 
   async insert(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const details =

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { commandRequestId } from '@anvil/contracts';
 import type { Request } from 'express';
 import { identityOf } from '../auth/identity-of.util';
+import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-headers.constant';
 import type { RequestContext } from './request-context';
 
 // Ids longer than this are cut: the header comes from the client.
@@ -15,9 +18,16 @@ export function requestContextOf(request: Request & { id?: unknown }): RequestCo
   const fromHeader = typeof header === 'string' && header !== '' ? header : undefined;
   const fromLogger = typeof request.id === 'string' ? request.id : undefined;
   const requestId = fromHeader ?? fromLogger;
+  const identity = identityOf(request);
+  // Checked by the idempotency interceptor before any handler runs.
+  const idempotencyKey = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
   return {
-    actor: identityOf(request)?.name ?? 'anonymous',
+    actor: identity?.name ?? 'anonymous',
     requestId: requestId ? requestId.slice(0, MAX_REQUEST_ID_LENGTH) : null,
+    commandRequestId:
+      typeof idempotencyKey === 'string' && idempotencyKey !== ''
+        ? commandRequestId(identity?.id ?? 'anonymous', idempotencyKey)
+        : randomUUID(),
   };
 }
 

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditRepository } from '../audit/audit.repository';
-import type { AuditEntry } from './audit-entry';
 import type { CurrentOverrideDto } from './dto/current-override.dto';
 
 // Queues whose status an operator set.
@@ -19,21 +17,7 @@ const LATEST_OVERRIDE = `
 
 @Injectable()
 export class OverridesRepository {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditRepository,
-  ) {}
-
-  /**
-   * Inserts the audit row, then runs `publish`, in one transaction: when the publish fails the row is
-   * rolled back, so there is never an audit row for a command that was not sent.
-   */
-  async auditAndPublish(entry: AuditEntry, publish: () => Promise<void>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.audit.insert(entry, manager);
-      await publish();
-    });
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   /** One page of the queues under a manual override, by site then queue id, and how many there are. */
   async current(filter: { site?: string; limit: number; offset: number }): Promise<{

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { create, type MessageShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Publisher } from '@anvil/bus';
 import { CONTRACTS, overrideModeFromName, QueueOverrideRequestedSchema } from '@anvil/contracts';
+import { AuditRepository } from '../audit/audit.repository';
 import type { RequestContext } from '../common/request-context';
 import { ApiErrorCode } from '../errors/api-error-code.enum';
 import { ApiException } from '../errors/api.exception';
@@ -12,7 +12,6 @@ import { QueuesRepository } from '../queues/queues.repository';
 import type { OverrideAcceptedDto } from './dto/override-accepted.dto';
 import type { OverrideQueueDto } from './dto/override-queue.dto';
 import { overrideRuleViolations } from './override-rules.util';
-import { OverridesRepository } from './overrides.repository';
 
 type OverrideCommand = MessageShape<typeof QueueOverrideRequestedSchema>;
 
@@ -26,12 +25,12 @@ export class OverridesService {
 
   constructor(
     private readonly queues: QueuesRepository,
-    private readonly overrides: OverridesRepository,
+    private readonly audit: AuditRepository,
     private readonly publisher: Publisher,
   ) {}
 
   /**
-   * Audit row first, then the publish, in one transaction (see `OverridesRepository.auditAndPublish`):
+   * Audit row first, then the publish, in one transaction (see `AuditRepository.auditAndPublish`):
    * a failed publish leaves nothing behind and answers 503.
    */
   async request(
@@ -48,7 +47,7 @@ export class OverridesService {
       throw queueNotFound(queueId);
     }
     const accepted: OverrideAcceptedDto = {
-      requestId: randomUUID(),
+      requestId: context.commandRequestId,
       queueId,
       mode: input.mode,
       reason: input.reason ?? null,
@@ -75,21 +74,7 @@ export class OverridesService {
       },
       requestId: context.requestId,
     };
-    let published = false;
-    try {
-      await this.overrides.auditAndPublish(audit, async () => {
-        await this.publish(command);
-        published = true;
-      });
-    } catch (error) {
-      if (published) {
-        // The commit failed after the stream took the command: the decider still records who asked, in `decisions`.
-        this.logger.error(
-          `override ${accepted.requestId} of queue ${queueId} by ${context.actor} was published but its audit row was not committed`,
-        );
-      }
-      throw error;
-    }
+    await this.audit.auditAndPublish(audit, () => this.publish(command));
     return accepted;
   }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { create, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
@@ -10,6 +9,7 @@ import {
   TestCancelRequestedSchema,
   TestRequestedSchema,
 } from '@anvil/contracts';
+import { AuditRepository } from '../audit/audit.repository';
 import type { RequestContext } from '../common/request-context';
 import { ApiErrorCode } from '../errors/api-error-code.enum';
 import { ApiException } from '../errors/api.exception';
@@ -20,7 +20,6 @@ import type { CancelTestQuery } from './dto/cancel-test.query';
 import type { CreateTestDto } from './dto/create-test.dto';
 import type { TestCancelAcceptedDto } from './dto/test-cancel-accepted.dto';
 import type { TestRequestedDto } from './dto/test-requested.dto';
-import { TestCommandsRepository } from './test-commands.repository';
 import { testWindow } from './test-window.util';
 import { TestsRepository } from './tests.repository';
 
@@ -36,7 +35,7 @@ export class TestCommandsService {
   constructor(
     private readonly templates: TemplatesRepository,
     private readonly tests: TestsRepository,
-    private readonly commands: TestCommandsRepository,
+    private readonly audit: AuditRepository,
     private readonly publisher: Publisher,
   ) {}
 
@@ -71,7 +70,7 @@ export class TestCommandsService {
     if ('violations' in result) {
       throw ApiException.validation(result.violations);
     }
-    const requestId = randomUUID();
+    const requestId = context.commandRequestId;
     const requested: TestRequestedDto = {
       id: requestTestId(requestId),
       requestId,
@@ -95,7 +94,7 @@ export class TestCommandsService {
       startAt: requested.startAt,
       endAt: requested.endAt,
     });
-    await this.commands.auditAndPublish(audit, () => this.publish(CONTRACTS.testRequested, command));
+    await this.audit.auditAndPublish(audit, () => this.publish(CONTRACTS.testRequested, command));
     return requested;
   }
 
@@ -124,7 +123,7 @@ export class TestCommandsService {
       requestedBy: context.actor,
     });
     const audit = this.auditEntry(context, 'test.cancel-requested', id, { reason: input.reason ?? null });
-    await this.commands.auditAndPublish(audit, () => this.publish(CONTRACTS.testCancelRequested, command));
+    await this.audit.auditAndPublish(audit, () => this.publish(CONTRACTS.testCancelRequested, command));
     return { id, state: test.state };
   }
 

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TemplatesModule } from '../templates/templates.module';
 import { LiveCountersRepository } from './live-counters.repository';
 import { RenderedJsonCache } from './rendered-json.cache';
-import { TestCommandsRepository } from './test-commands.repository';
 import { TestCommandsService } from './test-commands.service';
 import { TestsController } from './tests.controller';
 import { TestsRepository } from './tests.repository';
@@ -17,7 +16,6 @@ import { TestsService } from './tests.service';
     TestsRepository,
     LiveCountersRepository,
     TestCommandsService,
-    TestCommandsRepository,
     { provide: RenderedJsonCache, useFactory: () => new RenderedJsonCache() },
   ],
 })
