@@ -130,6 +130,8 @@ async function main(): Promise<void> {
         ANVIL_GATEWAY_PORT: String(port),
         // No access log line per request: the bench reads the gateway's stdout in its own event loop.
         ANVIL_LOG_LEVEL: 'warn',
+        // Every request runs its queries: the rendered-page cache would answer most of them from memory.
+        ANVIL_GATEWAY_PAGE_CACHE_MS: '0',
       },
       base,
     );

@@ -15,6 +15,7 @@ describe('loadGatewayConfig', () => {
       oidc: null,
       rateLimit: { readsPerMinute: 120_000, writesPerMinute: 60_000 },
       idempotencyTtlSeconds: 86_400,
+      pageCacheMs: 1000,
     });
   });
   it('names ANVIL_GATEWAY_BODY_LIMIT when the size is unreadable', () => {
@@ -104,6 +105,7 @@ describe('loadGatewayConfig', () => {
   describe('idempotency', () => {
     it('keeps answers for ANVIL_IDEMPOTENCY_TTL_SECONDS', () => {
       expect(load({ ANVIL_IDEMPOTENCY_TTL_SECONDS: '600' }).idempotencyTtlSeconds).toBe(600);
+      expect(load({ ANVIL_GATEWAY_PAGE_CACHE_MS: '0' }).pageCacheMs).toBe(0);
     });
     it.each(['59', '2592001', 'a day'])('names ANVIL_IDEMPOTENCY_TTL_SECONDS when it is %s', (value) => {
       expect(() => load({ ANVIL_IDEMPOTENCY_TTL_SECONDS: value })).toThrow(

@@ -19,6 +19,11 @@ export interface GatewayConfig {
   readonly rateLimit: RateLimitConfig;
   /** ANVIL_IDEMPOTENCY_TTL_SECONDS: how long the answer of a POST with an Idempotency-Key is kept for replays. */
   readonly idempotencyTtlSeconds: number;
+  /**
+   * ANVIL_GATEWAY_PAGE_CACHE_MS: how long a rendered test list or test page is served again by a replica (how old
+   * they may be); 0 renders every request (the `queries` benchmark measures the queries that way).
+   */
+  readonly pageCacheMs: number;
 }
 
 export interface OidcConfig {
@@ -69,6 +74,7 @@ export function loadGatewayConfig(reader = new EnvReader()): GatewayConfig {
     },
     // A day by default, as most clients retry within minutes; at most 30 days.
     idempotencyTtlSeconds: reader.int('ANVIL_IDEMPOTENCY_TTL_SECONDS', 86_400, { min: 60, max: 30 * 86_400 }),
+    pageCacheMs: reader.int('ANVIL_GATEWAY_PAGE_CACHE_MS', 1000, { min: 0, max: 60_000 }),
   };
 }
 

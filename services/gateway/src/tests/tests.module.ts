@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { GATEWAY_CONFIG, gatewayConfigProvider } from '../gateway-config.provider';
+import type { GatewayConfig } from '../gateway.env';
 import { TemplatesModule } from '../templates/templates.module';
 import { LiveCountersRepository } from './live-counters.repository';
 import { RenderedJsonCache } from './rendered-json.cache';
@@ -16,7 +18,12 @@ import { TestsService } from './tests.service';
     TestsRepository,
     LiveCountersRepository,
     TestCommandsService,
-    { provide: RenderedJsonCache, useFactory: () => new RenderedJsonCache() },
+    gatewayConfigProvider,
+    {
+      provide: RenderedJsonCache,
+      useFactory: (config: GatewayConfig) => new RenderedJsonCache(config.pageCacheMs),
+      inject: [GATEWAY_CONFIG],
+    },
   ],
 })
 export class TestsModule {}
