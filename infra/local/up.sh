@@ -66,6 +66,7 @@ cat <<MSG
   Anvil is up on the simulated grid.
 
     API           $api/api/v1/tests?state=running   (HAProxy, two gateway replicas behind it)
+    API docs      $api/api/docs   (OpenAPI; the JSON at $api/api/docs.json)
     queues        $api/api/v1/queues
     templates     $api/api/v1/templates
     decisions     $api/api/v1/decisions   (exclusions and recoveries by the decider)
