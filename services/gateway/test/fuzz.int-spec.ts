@@ -225,6 +225,20 @@ describe('fuzzing the API from its OpenAPI document', () => {
     }
   });
 
+  it('refuses a body holding a lone UTF-16 surrogate with 400 naming the body', async () => {
+    const body = '{"mode":"exclude","reason":"\\ud800"}';
+    for (const operation of writes) {
+      const answer = await send(operation, { role: 'admin', body, contentType: 'application/json' });
+
+      expectNoServerError(answer, sent(operation, body));
+      expect({ path: operation.path, status: answer.status, body: JSON.parse(answer.text) as unknown }).toMatchObject({
+        path: operation.path,
+        status: 400,
+        body: { details: [{ field: 'body' }] },
+      });
+    }
+  });
+
   it('answers fuzzed query strings on every GET without a 5xx', async () => {
     const encode = encodeURIComponent;
     const oddValue = fc.oneof(

@@ -1,4 +1,4 @@
-import { nestsDeeperThan } from './body-depth.middleware';
+import { holdsLoneSurrogate, nestsDeeperThan } from './body-depth.middleware';
 
 function nested(levels: number): unknown {
   let value: unknown = 'leaf';
@@ -22,5 +22,17 @@ describe('nestsDeeperThan', () => {
 
   it('survives a body far deeper than the stack', () => {
     expect(nestsDeeperThan(nested(200_000), 32)).toBe(true);
+  });
+});
+
+describe('holdsLoneSurrogate', () => {
+  it('finds a lone surrogate in a value or a key, at any depth', () => {
+    expect(holdsLoneSurrogate({ reason: JSON.parse('"\\ud800"') as string })).toBe(true);
+    expect(holdsLoneSurrogate({ a: [{ b: JSON.parse('"x\\udc00"') as string }] })).toBe(true);
+    expect(holdsLoneSurrogate(JSON.parse('{"\\ud83d": 1}'))).toBe(true);
+  });
+
+  it('accepts paired surrogates (emoji) and plain text', () => {
+    expect(holdsLoneSurrogate({ reason: 'disk full 💾', n: 3, ok: null })).toBe(false);
   });
 });
