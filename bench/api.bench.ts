@@ -17,6 +17,7 @@ import { createApiToken } from './api/api-token';
 import { closedLoop, latencyFigures, openLoop, type LoadResult } from './api/http-load';
 import { measurePhaseCpu, waitUntilIdle, type PhaseCpu } from './api/phase-cpu';
 import { deleteLiveHashes, writeLiveHashes } from './queries/live-hashes';
+import { lcg } from './queries/lcg.util';
 
 interface Options {
   rate: number;
@@ -53,15 +54,6 @@ function parseOptions(argv: readonly string[]): Options {
     (options as unknown as Record<string, number>)[key] = value;
   }
   return options;
-}
-
-/** A small deterministic generator, so two runs ask for the same tests. */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 async function getJson(url: string, headers: Record<string, string>): Promise<any> {

@@ -12,6 +12,7 @@ import { Client } from 'pg';
 import { createTestBus, freePort, ServiceProcess, TEST_DATABASE_URL } from '@anvil/testing';
 import { closeAgent, getJson, measure, type LatencySummary } from './queries/http-latency';
 import { deleteLiveHashes, writeLiveHashes } from './queries/live-hashes';
+import { lcg } from './queries/lcg.util';
 import { ensureDataset, type Dataset, type DatasetShape } from './queries/queries-dataset';
 
 const SCHEMA = 'bench_queries';
@@ -41,15 +42,6 @@ function parseOptions(argv: readonly string[]): Options {
     (options as unknown as Record<string, number>)[key] = value;
   }
   return options;
-}
-
-/** A small deterministic generator, so two runs ask for the same tests and queues. */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 async function rowCounts(dataset: Dataset): Promise<Record<string, number>> {

@@ -10,7 +10,7 @@ import { ApiTokenAuthenticator } from './api-token-authenticator.service';
 import { bearerTokenOf } from './bearer-token.util';
 import { ANONYMOUS_IDENTITY, type Identity } from './identity';
 import { setIdentity } from './identity-of.util';
-import { isOpenPath } from './is-open-path.util';
+import { guardedRequest } from './is-open-path.util';
 import { OidcVerifier } from './oidc-verifier.service';
 import { READ_METHODS } from './read-methods.constant';
 import { REQUIRED_ROLE } from './require-role.decorator';
@@ -32,11 +32,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') {
-      return true;
-    }
-    const request = context.switchToHttp().getRequest<Request>();
-    if (isOpenPath(request.path)) {
+    const request = guardedRequest(context);
+    if (!request) {
       return true;
     }
     const read = READ_METHODS.has(request.method);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { identityOf } from '../auth/identity-of.util';
-import { isOpenPath } from '../auth/is-open-path.util';
+import { guardedRequest } from '../auth/is-open-path.util';
 import { READ_METHODS } from '../auth/read-methods.constant';
 import { ApiErrorCode } from '../errors/api-error-code.enum';
 import { ApiException } from '../errors/api.exception';
@@ -23,11 +23,8 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') {
-      return true;
-    }
-    const request = context.switchToHttp().getRequest<Request>();
-    if (isOpenPath(request.path)) {
+    const request = guardedRequest(context);
+    if (!request) {
       return true;
     }
     const identity = identityOf(request);
