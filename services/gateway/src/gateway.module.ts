@@ -6,6 +6,7 @@ import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DecisionsModule } from './decisions/decisions.module';
+import { GatewayConfigModule } from './gateway-config.provider';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OutagesModule } from './outages/outages.module';
@@ -27,6 +28,7 @@ import { TestsModule } from './tests/tests.module';
     // every service.
     BusModule.forRoot({ service: 'gateway' }),
     HealthModule,
+    GatewayConfigModule,
     // Global guards run in import order: who is calling (AuthModule), then their rate limit (RateLimitModule).
     AuthModule,
     RateLimitModule,

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { gatewayConfigProvider } from '../gateway-config.provider';
 import { ApiTokenAuthenticator } from './api-token-authenticator.service';
 import { ApiTokenCache } from './api-token-cache';
 import { ApiTokenLookupRepository } from './api-token-lookup.repository';
@@ -10,7 +9,6 @@ import { OidcVerifier } from './oidc-verifier.service';
 /** Authentication and roles for every route (a global guard); see AuthGuard. Exports the API token cache. */
 @Module({
   providers: [
-    gatewayConfigProvider,
     ApiTokenLookupRepository,
     { provide: ApiTokenCache, useFactory: () => new ApiTokenCache() },
     ApiTokenAuthenticator,

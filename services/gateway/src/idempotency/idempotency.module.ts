@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { gatewayConfigProvider } from '../gateway-config.provider';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyStore } from './idempotency.store';
 
@@ -9,6 +8,6 @@ import { IdempotencyStore } from './idempotency.store';
  * as a global filter, see configure-app.ts). A replay runs no handler, so it writes no audit row either.
  */
 @Module({
-  providers: [gatewayConfigProvider, IdempotencyStore, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [IdempotencyStore, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })
 export class IdempotencyModule {}

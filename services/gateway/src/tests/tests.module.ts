@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { GATEWAY_CONFIG, gatewayConfigProvider } from '../gateway-config.provider';
+import { GATEWAY_CONFIG } from '../gateway-config.provider';
 import type { GatewayConfig } from '../gateway.env';
 import { TemplatesModule } from '../templates/templates.module';
 import { LiveCountersRepository } from './live-counters.repository';
@@ -18,7 +18,6 @@ import { TestsService } from './tests.service';
     TestsRepository,
     LiveCountersRepository,
     TestCommandsService,
-    gatewayConfigProvider,
     {
       provide: RenderedJsonCache,
       useFactory: (config: GatewayConfig) => new RenderedJsonCache(config.pageCacheMs),
