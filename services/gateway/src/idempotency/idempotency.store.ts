@@ -15,6 +15,7 @@ import type {
 import { RESERVATION_TTL_SECONDS } from './idempotency-reservation.constant';
 import { IdempotencyStoreUnavailableException } from './idempotency-store-unavailable.exception';
 import { FINISH_SCRIPT, RENEW_SCRIPT, RESERVE_SCRIPT } from './idempotency-store.scripts';
+import { withDeadline } from '../common/with-deadline.util';
 
 // A request waits at most this long for each Redis call.
 const REDIS_TIMEOUT_MS = 1000;
@@ -84,16 +85,10 @@ export class IdempotencyStore {
     if (this.redis.status !== 'ready') {
       throw new IdempotencyStoreUnavailableException(`Redis is ${this.redis.status}`);
     }
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${REDIS_TIMEOUT_MS} ms`)), REDIS_TIMEOUT_MS);
-    });
     try {
-      return (await Promise.race([command(), timeout])) as T;
+      return (await withDeadline(command(), REDIS_TIMEOUT_MS)) as T;
     } catch (error) {
       throw new IdempotencyStoreUnavailableException(error instanceof Error ? error.message : String(error));
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

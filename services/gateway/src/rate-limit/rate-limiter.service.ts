@@ -5,6 +5,7 @@ import { CORE_CONFIG, type CoreConfig } from '@anvil/config';
 import { REDIS, redisKey } from '@anvil/db';
 import { rateLimitDecision, type RateLimitDecision } from './rate-limit-decision';
 import { TOKEN_BUCKET_SCRIPT } from './token-bucket.script';
+import { withDeadline } from '../common/with-deadline.util';
 
 const SCRIPT_SHA = createHash('sha1').update(TOKEN_BUCKET_SCRIPT).digest('hex');
 // A request waits at most this long for Redis before it is let through uncounted.
@@ -35,7 +36,7 @@ export class RateLimiter {
     }
     const key = redisKey(this.core.namespace, 'rate-limit', kind, subject);
     try {
-      const [allowed, tokens] = await withTimeout(this.run(key, limit), REDIS_TIMEOUT_MS);
+      const [allowed, tokens] = await withDeadline(this.run(key, limit), REDIS_TIMEOUT_MS);
       return rateLimitDecision(allowed === 1, limit, Number(tokens));
     } catch (error) {
       this.warn(error instanceof Error ? error.message : String(error));
@@ -61,12 +62,4 @@ export class RateLimiter {
       this.logger.warn(`rate limits not enforced, Redis unavailable: ${cause}`);
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

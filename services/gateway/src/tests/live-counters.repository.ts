@@ -7,6 +7,7 @@ import { liveCountersKey, REDIS } from '@anvil/db';
 import { HASH_AS_TEXT_SCRIPT } from './hash-as-text.script';
 import type { JobStateCounts } from './job-state-counts';
 import { tableFromText, totalsFromFields, TOTAL_FIELDS, type LiveCounterTable } from './live-counters.util';
+import { withDeadline } from '../common/with-deadline.util';
 
 const HASH_AS_TEXT_SHA = createHash('sha1').update(HASH_AS_TEXT_SCRIPT).digest('hex');
 
@@ -79,23 +80,11 @@ export class LiveCountersRepository {
   }
 
   private async withTimeout<T>(work: Promise<T>): Promise<T | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => {
-        this.warn(`not read within ${READ_TIMEOUT_MS} ms`);
-        resolve(undefined);
-      }, READ_TIMEOUT_MS);
-    });
     try {
-      return await Promise.race([
-        work.catch((error: unknown) => {
-          this.warn(`not read (${errorMessage(error)})`);
-          return undefined;
-        }),
-        timeout,
-      ]);
-    } finally {
-      clearTimeout(timer);
+      return await withDeadline(work, READ_TIMEOUT_MS);
+    } catch (error) {
+      this.warn(`not read (${errorMessage(error)})`);
+      return undefined;
     }
   }
 
