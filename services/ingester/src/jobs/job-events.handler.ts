@@ -6,7 +6,7 @@ import { JobIngestService } from './job-ingest.service';
 import { JOB_EVENTS_DURABLE } from './jobs.constants';
 
 // Batches of 4,000: per batch, the same queue's daily rollup row is hit several times and summed once (2,000 → 4,000
-// took PostgreSQL from ~25 to ~23.5 µs per event in `npm run bench -- ingest`).
+// took PostgreSQL from ~26 to ~23.5 µs per event in `npm run bench -- ingest`).
 // Two batches at a time per replica, so the process and PostgreSQL work at once rather than taking turns (rows are
 // locked in id order, so the two never deadlock; a `running` stored after its final state is ignored, as with replicas).
 // Many deliveries with long backoff: a database outage of up to ~1.5 h must not dead-letter the job stream.
