@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts PostgreSQL, Redis and NATS (JetStream) on loopback when they are not running,
-# installing them from Debian's packages when missing; also installs GNU time, which the local and slurm
+# Starts PostgreSQL, Redis, NATS (JetStream) and OpenSearch (opensearch.sh: Maven Central's minimal distribution)
+# on loopback when they are not running, installing them when missing; also installs GNU time, which the local and slurm
 # backends measure jobs with, and HAProxy (started by up.sh, the failover benchmark and tests, never as the
 # system service). Usage: servers.sh [ensure|stop]
 set -euo pipefail
@@ -39,6 +39,12 @@ ensure_nats() {
   echo nats >>"$ANVIL_RUN/servers-started"
 }
 
+ensure_opensearch() {
+  port_open "${ANVIL_OPENSEARCH_PORT:-9200}" && return 0
+  bash "$(dirname "$0")/opensearch.sh" ensure
+  echo opensearch >>"$ANVIL_RUN/servers-started"
+}
+
 # GNU time (/usr/bin/time): wall, CPU and max RSS of local and Slurm jobs. coreutils (timeout) is always there.
 ensure_job_tools() {
   [ -x /usr/bin/time ] || apt_install time
@@ -55,6 +61,7 @@ stop_started() {
     case "$server" in
       postgres) as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main stop || true ;;
       redis) redis-cli -p 6379 shutdown nosave >/dev/null 2>&1 || true ;;
+      opensearch) bash "$(dirname "$0")/opensearch.sh" stop ;;
       nats) as_root start-stop-daemon --stop --oknodo --exec /usr/sbin/nats-server >/dev/null || true ;;
     esac
     say "stopped $server"
@@ -63,7 +70,7 @@ stop_started() {
 }
 
 case "${1:-ensure}" in
-  ensure) ensure_job_tools; ensure_haproxy; ensure_postgres; ensure_redis; ensure_nats ;;
+  ensure) ensure_job_tools; ensure_haproxy; ensure_postgres; ensure_redis; ensure_nats; ensure_opensearch ;;
   stop) stop_started ;;
   *) die "usage: servers.sh [ensure|stop]" ;;
 esac

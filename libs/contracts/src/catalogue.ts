@@ -1,3 +1,4 @@
+import type { Timestamp } from '@bufbuild/protobuf/wkt';
 import {
   OutageChangedSchema,
   OverrideMode,
@@ -6,6 +7,7 @@ import {
   QueueOverrideRequestedSchema,
 } from './gen/anvil/v1/decision_pb';
 import { JobStateChangedSchema } from './gen/anvil/v1/job_pb';
+import { LogBatchSchema } from './gen/anvil/v1/log_pb';
 import {
   TestAssignedSchema,
   TestCancelledSchema,
@@ -176,7 +178,33 @@ export const CONTRACTS = {
     businessKey: (m) => `${m.outageId}.closed`,
     check: (m) => [...requireToken('outage_id', m.outageId), ...requireTimestamp('closed_at', m.closedAt)],
   }),
+  logBatch: defineContract({
+    name: 'logBatch',
+    schema: LogBatchSchema,
+    stream: 'LOGS',
+    pattern: 'anvil.log.*',
+    subject: (m) => `anvil.log.${m.source}`,
+    businessKey: (m) => m.batchId,
+    check: checkLogBatch,
+  }),
+  accessLogBatch: defineContract({
+    name: 'accessLogBatch',
+    schema: LogBatchSchema,
+    stream: 'LOGS',
+    pattern: 'anvil.access.*',
+    subject: (m) => `anvil.access.${m.source}`,
+    businessKey: (m) => m.batchId,
+    check: checkLogBatch,
+  }),
 } satisfies Record<string, Contract>;
+
+function checkLogBatch(m: { batchId: string; source: string; batchedAt?: Timestamp }): string[] {
+  return [
+    ...requireToken('batch_id', m.batchId),
+    ...requireToken('source', m.source),
+    ...requireTimestamp('batched_at', m.batchedAt),
+  ];
+}
 
 function checkQueueDecided(decisionId: string, queueId: string): string[] {
   return [...requireToken('decision_id', decisionId), ...requireToken('queue_id', queueId)];

@@ -1,5 +1,6 @@
 export * from './gen/anvil/v1/decision_pb';
 export * from './gen/anvil/v1/job_pb';
+export * from './gen/anvil/v1/log_pb';
 export * from './gen/anvil/v1/test_pb';
 export * from './contract';
 export * from './catalogue';
