@@ -1,7 +1,9 @@
 # The services `npm run up` starts, one per line: name, health port, entry point, extra environment.
 # Two scheduler replicas and two decider replicas: in each pair one leads, the other is a hot standby.
 # Two gateway replicas behind HAProxy (haproxy.sh, public port 8080): HAProxy's servers are named after them.
+# The shipper comes first: it listens for HAProxy's syslog and ships every service's log lines to OpenSearch.
 ANVIL_SERVICES=(
+  "shipper|8097|services/shipper/dist/main.js|"
   "ingester|8093|services/ingester/dist/main.js|"
   "scheduler-a|8091|services/scheduler/dist/main.js|ANVIL_SCHEDULER_ID=scheduler-a ANVIL_SCHEDULER_PORT=8091"
   "scheduler-b|8094|services/scheduler/dist/main.js|ANVIL_SCHEDULER_ID=scheduler-b ANVIL_SCHEDULER_PORT=8094"

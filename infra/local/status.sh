@@ -20,3 +20,4 @@ if service_running haproxy; then
 else
   printf '%-12s stopped\n' haproxy
 fi
+bash "$(dirname "$0")/opensearch.sh" status

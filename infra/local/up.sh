@@ -73,7 +73,9 @@ cat <<MSG
     health        $api/readyz
     admin token   $admin_token_file   (writes: -H "Authorization: Bearer \$(cat $admin_token_file)")
     HAProxy       http://127.0.0.1:${ANVIL_HAPROXY_STATS_PORT:-8404}/stats
-    logs          $ANVIL_LOGS/<service>.log
+    logs          $ANVIL_LOGS/<service>.log   (stdout of each service)
+    OpenSearch    http://127.0.0.1:${ANVIL_OPENSEARCH_PORT:-9200}/anvil-*/_search   (access, application and decision
+                  logs, shipped by the shipper; dashboards to import: infra/opensearch/)
     status        npm run status
     redeploy      npm run build && npm run restart:gateways   (one replica at a time, no failed request)
     stop          npm run down
