@@ -1,0 +1,44 @@
+/** Test helpers over OpenSearch's REST API (the real server on loopback). */
+export const TEST_OPENSEARCH_URL = process.env.ANVIL_OPENSEARCH_URL ?? 'http://127.0.0.1:9200';
+
+export type SearchHit = Record<string, unknown>;
+
+/** The `_source` of every document of `pattern` matching `query` (after a refresh), oldest first. */
+export async function searchDocuments(pattern: string, query: unknown, size = 1000): Promise<SearchHit[]> {
+  await openSearch('POST', `/${pattern}/_refresh?ignore_unavailable=true&allow_no_indices=true`);
+  const body = (await openSearch('POST', `/${pattern}/_search?ignore_unavailable=true&allow_no_indices=true`, {
+    size,
+    query,
+    sort: [{ '@timestamp': 'asc' }],
+  })) as { hits: { hits: { _source: SearchHit }[] } };
+  return body.hits.hits.map((hit) => hit._source);
+}
+
+/** Documents of `pattern` (after a refresh), of one `service.name` when given. */
+export async function countDocuments(pattern: string, service?: string): Promise<number> {
+  const at = `/${pattern}`;
+  await openSearch('POST', `${at}/_refresh?ignore_unavailable=true&allow_no_indices=true`);
+  const body = (await openSearch('POST', `${at}/_count?ignore_unavailable=true&allow_no_indices=true`, {
+    query: service === undefined ? { match_all: {} } : { term: { 'service.name': service } },
+  })) as { count: number };
+  return body.count;
+}
+
+/** Deletes the indices and index templates a test's shipper made under `prefix`. */
+export async function deleteIndices(prefix: string): Promise<void> {
+  await openSearch('DELETE', `/${prefix}-*?ignore_unavailable=true&allow_no_indices=true`).catch(() => undefined);
+  await openSearch('DELETE', `/_index_template/${prefix}-*`).catch(() => undefined);
+}
+
+async function openSearch(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${TEST_OPENSEARCH_URL}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    throw new Error(`OpenSearch ${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+  }
+  return JSON.parse(text) as unknown;
+}
