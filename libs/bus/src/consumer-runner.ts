@@ -3,6 +3,7 @@ import type { JsMsg } from 'nats';
 import { ALL_CONTRACTS, STREAMS } from '@anvil/contracts';
 import { backoffDelay } from './backoff.util';
 import type { BusConnection } from './bus-connection';
+import { BUS_METRICS, type ConsumerCounters } from './bus-metrics';
 import { CONSUMER_DEFAULTS } from './bus.constants';
 import type { ConsumerRunnerOptions } from './consumer-runner.options';
 import { withConsumerSpan } from './consumer-span.util';
@@ -34,6 +35,7 @@ export class ConsumerRunner {
   private readonly maxDeliver: number;
   private readonly backoffMs: readonly number[];
   private readonly ackWaitMs: number;
+  private readonly counters: ConsumerCounters;
   private readonly buffer: JsMsg[] = [];
   private readonly tasks = new Set<Promise<void>>();
   private firstBufferedAt = 0;
@@ -43,6 +45,7 @@ export class ConsumerRunner {
   private stopRequested = false;
   private stopped: Promise<void> | undefined;
   private unregister: (() => void) | undefined;
+  private unwatchLag: (() => void) | undefined;
 
   constructor(
     private readonly bus: BusConnection,
@@ -55,6 +58,7 @@ export class ConsumerRunner {
     this.maxDeliver = Math.max(1, options.maxDeliver ?? CONSUMER_DEFAULTS.maxDeliver);
     this.backoffMs = options.backoffMs ?? CONSUMER_DEFAULTS.backoffMs;
     this.ackWaitMs = options.ackWaitMs ?? CONSUMER_DEFAULTS.ackWaitMs;
+    this.counters = BUS_METRICS.consumer(options.durable);
   }
 
   /** Creates or updates the durable consumer and starts pulling. */
@@ -78,6 +82,11 @@ export class ConsumerRunner {
       this.options.pullExpiresMs ?? CONSUMER_DEFAULTS.pullExpiresMs,
     );
     this.unregister = this.bus.beforeClose(() => this.stop());
+    // Read at scrape time, never per message.
+    this.unwatchLag = BUS_METRICS.watchLag(this.options.durable, async () => {
+      const info = await consumer.info();
+      return info.num_pending + info.num_ack_pending;
+    });
     this.puller.start();
   }
 
@@ -96,6 +105,7 @@ export class ConsumerRunner {
     this.settle(this.buffer.splice(0), (msg) => msg.nak());
     await Promise.all([this.puller?.stop(), this.waitForTasks()]);
     this.unregister?.();
+    this.unwatchLag?.();
     if (!this.bus.nc.isClosed()) {
       await this.bus.nc.flush();
     }
@@ -178,6 +188,7 @@ export class ConsumerRunner {
     try {
       await withConsumerSpan(this.spanInput([decoded]), () => handle(decoded.delivery));
       this.settle([msg], (done) => done.ack());
+      this.counters.acked.inc();
     } catch (error) {
       await this.handleFailure([msg], error);
     } finally {
@@ -206,6 +217,7 @@ export class ConsumerRunner {
     try {
       await withConsumerSpan(this.spanInput(decoded), () => handle(decoded.map((d) => d.delivery)));
       this.settle(good, (done) => done.ack());
+      this.counters.acked.inc(good.length);
     } catch (error) {
       await this.handleFailure(good, error);
     } finally {
@@ -251,6 +263,7 @@ export class ConsumerRunner {
         } else {
           this.logger.warn(`${this.label}: delivery ${deliveries} of ${msg.subject} failed, retrying: ${message}`);
           this.settle([msg], (failed) => failed.nak(backoffDelay(this.backoffMs, deliveries)));
+          this.counters.retried.inc();
         }
       }),
     );
@@ -260,6 +273,7 @@ export class ConsumerRunner {
   private async deadLetterOrRetry(msg: JsMsg, reason: string): Promise<void> {
     try {
       await deadLetter(this.bus, this.target, msg, reason);
+      this.counters.deadLettered.inc();
       this.logger.warn(
         `${this.label}: dead-lettered ${msg.subject} (stream seq ${msg.info.streamSequence}): ${reason}`,
       );

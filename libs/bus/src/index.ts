@@ -5,6 +5,7 @@ export * from './bus.env';
 export * from './connect-bus';
 export * from './provision-streams';
 export * from './publisher';
+export * from './bus-metrics';
 export * from './delivery';
 export * from './permanent.error';
 export * from './backoff.util';

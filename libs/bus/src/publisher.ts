@@ -3,6 +3,7 @@ import { toBinary, type DescMessage, type MessageShape } from '@bufbuild/protobu
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Contract } from '@anvil/contracts';
 import type { BusConnection } from './bus-connection';
+import { BUS_METRICS } from './bus-metrics';
 import { BUS_CONNECTION, BUS_HEADERS, PROTOBUF_CONTENT_TYPE, TRACER_NAME } from './bus.constants';
 import { recordToHeaders } from './headers.util';
 import { contextForPropagation, injectTraceContext } from './trace-context.util';
@@ -53,7 +54,9 @@ export class Publisher {
         ...(msgId === undefined ? {} : { msgID: msgId }),
       });
       span.setAttribute('messaging.nats.duplicate', ack.duplicate);
+      BUS_METRICS.published(subject, true);
     } catch (error) {
+      BUS_METRICS.published(subject, false);
       span.recordException(error instanceof Error ? error : String(error));
       span.setStatus({ code: SpanStatusCode.ERROR });
       throw error;

@@ -7,6 +7,7 @@ import { WorkloadResources1795960000003 } from './migrations/1795960000003-workl
 import { ApiTokens1796000000000 } from './migrations/1796000000000-api-tokens';
 import { JobAndTestListIndexes1796000000100 } from './migrations/1796000000100-job-and-test-list-indexes';
 import { PolicyActivation1796000000200 } from './migrations/1796000000200-policy-activation';
+import { TestTraceParent1796000000300 } from './migrations/1796000000300-test-trace-parent';
 
 /** Every migration, oldest first. Never edit one that has landed: add a new file. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ApiTokens1796000000000,
   JobAndTestListIndexes1796000000100,
   PolicyActivation1796000000200,
+  TestTraceParent1796000000300,
 ];

@@ -6,7 +6,8 @@ import { loadCoreConfig } from '@anvil/config';
 import { BUS_CONNECTION, JetStreamTransport, type BusConnection } from '@anvil/bus';
 import { loadDrainConfig, NO_DRAIN, type DrainConfig } from './drain.env';
 import { installGracefulShutdown } from './graceful-shutdown';
-import { startTelemetry } from './start-telemetry';
+import { LogOutput } from './log-sink/log-output';
+import { startTelemetry, stopTelemetry } from './start-telemetry';
 
 export interface ServiceBootstrapOptions {
   service: string;
@@ -37,7 +38,13 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   const drain = loadDrainConfig(options.drain ?? NO_DRAIN);
   const app = await NestFactory.create(options.module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  installGracefulShutdown(app, drain);
+  // The spans and log lines still buffered are exported before the process exits; until then, logs keep flowing.
+  LogOutput.keepOpenUntilExit();
+  installGracefulShutdown(
+    app,
+    drain,
+    (code) => void Promise.allSettled([stopTelemetry(), LogOutput.closeAll()]).finally(() => process.exit(code)),
+  );
   const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;

@@ -5,7 +5,8 @@ export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
 /**
  * pino JSON logger with ECS-style names: `service.name`, `log.level`, `trace.id`, `span.id`. Writes to stdout
- * (pino's default) unless given a `destination`.
+ * (pino's default) unless given a `destination`; `LoggingModule` gives it a `LogOutput`'s, which writes to stdout
+ * and ships the same lines to `anvil.log.<service>`.
  */
 export function createLogger(serviceName: string, level: LogLevel = 'info', destination?: DestinationStream): Logger {
   const options: LoggerOptions = {

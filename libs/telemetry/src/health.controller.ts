@@ -12,11 +12,11 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: 503 while draining, so a load balancer stops sending new requests. */
+  /** Readiness: 503 while starting or draining, so a load balancer sends requests only to a ready replica. */
   @Get('readyz')
   ready(): { status: 'ready' } {
     if (!this.readiness.isReady()) {
-      throw new ServiceUnavailableException({ status: 'draining' });
+      throw new ServiceUnavailableException({ status: this.readiness.isDraining() ? 'draining' : 'starting' });
     }
     return { status: 'ready' };
   }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BusModule } from '@anvil/bus';
 import { DatabaseModule, LeaderModule, RedisModule } from '@anvil/db';
-import { HealthModule, LoggingModule } from '@anvil/telemetry';
+import { HealthModule, LoggingModule, MetricsModule } from '@anvil/telemetry';
 import { ActuationRepository } from './actuators/actuation.repository';
 import { ActuationWorker } from './actuators/actuation-worker.service';
 import { createExternalActuators, EXTERNAL_ACTUATORS } from './actuators/external-actuators';
@@ -9,6 +9,7 @@ import { QueueStatusActuator } from './actuators/queue-status.actuator';
 import { DeciderConfigModule } from './decider-config.module';
 import { DECIDER_CONFIG, DECIDER_SERVICE } from './decider.constants';
 import type { DeciderConfig } from './decider.env';
+import { DecisionMetrics } from './decisions/decision-metrics';
 import { DecisionWriterRepository } from './decisions/decision-writer.repository';
 import { PlanCommitter } from './decisions/plan-committer.service';
 import { CheckpointRepository } from './engine/checkpoint.repository';
@@ -37,6 +38,7 @@ import { DeciderWorker } from './worker/decider-worker.service';
   imports: [
     LoggingModule.forRoot(DECIDER_SERVICE),
     HealthModule,
+    MetricsModule,
     DeciderConfigModule,
     DatabaseModule.forRoot({ applicationName: `anvil-${DECIDER_SERVICE}` }),
     RedisModule.forRoot(),
@@ -72,6 +74,7 @@ import { DeciderWorker } from './worker/decider-worker.service';
     EngineReplayer,
     EngineSessionFactory,
     DecisionWriterRepository,
+    DecisionMetrics,
     OutboxRepository,
     OutboxPublisher,
     PlanCommitter,

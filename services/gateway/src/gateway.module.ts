@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BusModule } from '@anvil/bus';
 import { DatabaseModule, RedisModule } from '@anvil/db';
-import { HealthModule, LoggingModule } from '@anvil/telemetry';
+import { HealthModule, LoggingModule, MetricsModule } from '@anvil/telemetry';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -20,7 +20,7 @@ import { TestsModule } from './tests/tests.module';
 
 @Module({
   imports: [
-    LoggingModule.forRoot('gateway'),
+    LoggingModule.forRoot('gateway', { accessLog: true }),
     DatabaseModule.forRoot({ applicationName: 'anvil-gateway' }),
     // The ingester's live job counters (a cache: the gateway answers from the rollups without them).
     RedisModule.forRoot(),
@@ -28,6 +28,7 @@ import { TestsModule } from './tests/tests.module';
     // every service.
     BusModule.forRoot({ service: 'gateway' }),
     HealthModule,
+    MetricsModule,
     GatewayConfigModule,
     // Global guards run in import order: who is calling (AuthModule), then their rate limit (RateLimitModule).
     AuthModule,

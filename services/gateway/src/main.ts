@@ -1,3 +1,5 @@
+// First: the tracing instrumentations patch http and pg only if they are loaded after it.
+import '@anvil/telemetry/register';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { bootstrapService, runService } from '@anvil/telemetry';
 import { configureApp } from './configure-app';

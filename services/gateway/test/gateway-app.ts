@@ -37,7 +37,7 @@ export async function startGateway(
 ): Promise<GatewayUnderTest> {
   const db = await createTestDatabase();
   const bus = await createTestBus();
-  Object.assign(process.env, db.env, bus.env, { ANVIL_LOG_LEVEL: 'warn' });
+  Object.assign(process.env, db.env, bus.env, { ANVIL_LOG_LEVEL: 'warn', ANVIL_ACCESS_LOG: 'false' });
   const restoreEnv = setEnv(options.env ?? {});
   let app: NestExpressApplication;
   try {

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { BusModule } from '@anvil/bus';
 import { DatabaseModule, RedisModule } from '@anvil/db';
-import { HealthModule, LoggingModule } from '@anvil/telemetry';
+import { HealthModule, LoggingModule, MetricsModule } from '@anvil/telemetry';
 import { INGESTER_CONFIG } from './ingester.constants';
 import { loadIngesterConfig } from './ingester.env';
 import { JobsModule } from './jobs/jobs.module';
@@ -16,6 +16,7 @@ import { PartitionsModule } from './partitions/partitions.module';
     RedisModule.forRoot(),
     BusModule.forRoot({ service: 'ingester' }),
     HealthModule,
+    MetricsModule,
     JobsModule,
     PartitionsModule,
   ],

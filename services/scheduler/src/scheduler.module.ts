@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BusModule } from '@anvil/bus';
 import { DatabaseModule, LeaderModule, RedisModule } from '@anvil/db';
-import { HealthModule, LoggingModule } from '@anvil/telemetry';
+import { HealthModule, LoggingModule, MetricsModule } from '@anvil/telemetry';
 import { CommandsModule } from './commands/commands.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { SchedulerConfigModule } from './scheduler-config.module';
@@ -12,6 +12,7 @@ import type { SchedulerConfig } from './scheduler.env';
   imports: [
     LoggingModule.forRoot(SCHEDULER_SERVICE),
     HealthModule,
+    MetricsModule,
     SchedulerConfigModule,
     DatabaseModule.forRoot({ applicationName: SCHEDULER_SERVICE }),
     RedisModule.forRoot(),

@@ -1,8 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { BusModule } from '@anvil/bus';
-import { HealthModule, LoggingModule } from '@anvil/telemetry';
+import { HealthModule, LoggingModule, MetricsModule } from '@anvil/telemetry';
+import { IndexingModule } from './indexing/indexing.module';
+import { SetupModule } from './setup/setup.module';
 import { SHIPPER_CONFIG, SHIPPER_SERVICE } from './shipper.constants';
 import { loadShipperConfig } from './shipper.env';
+import { SyslogModule } from './syslog/syslog.module';
 
 /**
  * The shipper: HAProxy's syslog → `anvil.access.haproxy`; `anvil.log.>`, `anvil.access.>` and the decision events →
@@ -10,7 +13,15 @@ import { loadShipperConfig } from './shipper.env';
  */
 @Global()
 @Module({
-  imports: [LoggingModule.forRoot(SHIPPER_SERVICE), BusModule.forRoot({ service: SHIPPER_SERVICE }), HealthModule],
+  imports: [
+    LoggingModule.forRoot(SHIPPER_SERVICE),
+    BusModule.forRoot({ service: SHIPPER_SERVICE }),
+    HealthModule,
+    MetricsModule,
+    SyslogModule,
+    SetupModule,
+    IndexingModule,
+  ],
   providers: [{ provide: SHIPPER_CONFIG, useFactory: () => loadShipperConfig() }],
   exports: [SHIPPER_CONFIG],
 })

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BusModule } from '@anvil/bus';
 import { DatabaseModule, RedisModule } from '@anvil/db';
-import { HealthModule, LoggingModule } from '@anvil/telemetry';
+import { HealthModule, LoggingModule, MetricsModule } from '@anvil/telemetry';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { HeartbeatModule } from './heartbeat/heartbeat.module';
 import { SubmitterConfigModule } from './submitter-config.module';
@@ -12,6 +12,7 @@ export const SERVICE_NAME = 'submitter';
   imports: [
     LoggingModule.forRoot(SERVICE_NAME),
     HealthModule,
+    MetricsModule,
     SubmitterConfigModule,
     DatabaseModule.forRoot({ applicationName: SERVICE_NAME }),
     RedisModule.forRoot(),

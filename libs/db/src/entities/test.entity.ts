@@ -22,6 +22,8 @@ export class TestEntity {
   @Column('uuid', { name: 'predecessor_id', nullable: true }) predecessorId!: string | null;
   @Column('text', { nullable: true }) reason!: string | null;
   @Column('text', { name: 'created_by' }) createdBy!: string;
+  /** W3C traceparent of the request that created the test: its later events join that trace. */
+  @Column('text', { name: 'trace_parent', nullable: true }) traceParent!: string | null;
   /** Rows of the test in `test_queues`, kept by a trigger on that table: never written directly. */
   @Column({ type: 'integer', name: 'queue_count', insert: false, update: false }) queueCount!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

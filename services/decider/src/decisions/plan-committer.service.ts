@@ -5,6 +5,7 @@ import type { EngineSession } from '../engine/engine-session';
 import { LeadershipGuard } from '../engine/leadership.guard';
 import { OutboxPublisher } from '../outbox/outbox-publisher.service';
 import type { CommitPlan } from './commit-plan';
+import { DecisionMetrics } from './decision-metrics';
 import { DecisionWriterRepository } from './decision-writer.repository';
 
 export interface CommitResult {
@@ -27,6 +28,7 @@ export class PlanCommitter {
     private readonly actuations: ActuationWorker,
     private readonly checkpoints: CheckpointService,
     private readonly leadership: LeadershipGuard,
+    private readonly metrics: DecisionMetrics,
   ) {}
 
   /** `onCommitted` runs right after the commit, before publishing (the caller acks its messages there). */
@@ -41,6 +43,7 @@ export class PlanCommitter {
       session.journalSeq = journalSeq;
     }
     onCommitted();
+    this.metrics.committed(plan.decisions, fresh);
     const publishedAll = await this.outbox.publish(fresh);
     if (plan.actuations.length > 0) {
       this.actuations.notify();

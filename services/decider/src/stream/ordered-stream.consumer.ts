@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, nanos, NatsError, ReplayPolicy, type ConsumerMessages, type JsMsg } from 'nats';
-import type { BusConnection } from '@anvil/bus';
+import { BUS_METRICS, type BusConnection } from '@anvil/bus';
 import { STREAMS, type StreamKey } from '@anvil/contracts';
 
 const CONSUMER_NOT_FOUND = 10014;
@@ -35,6 +35,7 @@ export class OrderedStreamConsumer {
   private failure: Error | undefined;
   // Bumped by start/stop, so a message or an error from an earlier pull is ignored.
   private generation = 0;
+  private unwatchLag: (() => void) | undefined;
 
   constructor(
     private readonly bus: BusConnection,
@@ -75,6 +76,12 @@ export class OrderedStreamConsumer {
       callback: (msg) => (generation === this.generation ? this.push(msg) : undefined),
     });
     this.messages = messages;
+    // anvil_bus_consumer_pending_messages, read at scrape time while this replica reads the stream.
+    this.unwatchLag?.();
+    this.unwatchLag = BUS_METRICS.watchLag(this.spec.durable, async () => {
+      const state = await consumer.info();
+      return state.num_pending + state.num_ack_pending;
+    });
     void messages.closed().then((error) => {
       if (error instanceof Error && generation === this.generation) {
         this.failure = error;
@@ -108,6 +115,8 @@ export class OrderedStreamConsumer {
     const messages = this.messages;
     this.generation += 1;
     this.messages = undefined;
+    this.unwatchLag?.();
+    this.unwatchLag = undefined;
     this.buffer = [];
     if (messages !== undefined) {
       await messages.close().catch((error: unknown) => this.logger.warn({ err: error }, 'closing a consumer failed'));

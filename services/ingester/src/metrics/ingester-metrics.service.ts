@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Counter, Registry } from 'prom-client';
+import { METRICS_REGISTRY } from '@anvil/telemetry';
 
 /** Each counter with the help text `/metrics` shows for it. */
 const COUNTER_HELP = {
@@ -15,25 +17,30 @@ const COUNTER_HELP = {
 
 export type IngesterCounter = keyof typeof COUNTER_HELP;
 
-/** In-process counters, exported in the Prometheus text format on `/metrics`. */
+/**
+ * The ingester's counters, as prom-client counters on the app's metrics registry (served on `/metrics`); also
+ * kept as plain numbers, so `value` answers synchronously. Updated once per batch, never per event.
+ */
 @Injectable()
 export class IngesterMetrics {
-  private readonly counters = new Map<IngesterCounter, number>();
+  private readonly values = new Map<IngesterCounter, number>();
+  private readonly counters = new Map<IngesterCounter, Counter>();
+
+  /** Without a registry (unit tests), on a private one. */
+  constructor(@Optional() @Inject(METRICS_REGISTRY) registry: Registry = new Registry()) {
+    for (const name of Object.keys(COUNTER_HELP) as IngesterCounter[]) {
+      this.counters.set(name, new Counter({ name, help: COUNTER_HELP[name], registers: [registry] }));
+    }
+  }
 
   increment(counter: IngesterCounter, by = 1): void {
     if (by !== 0) {
-      this.counters.set(counter, this.value(counter) + by);
+      this.values.set(counter, this.value(counter) + by);
+      this.counters.get(counter)?.inc(by);
     }
   }
 
   value(counter: IngesterCounter): number {
-    return this.counters.get(counter) ?? 0;
-  }
-
-  /** Every counter, zeros included, in the Prometheus text exposition format (0.0.4). */
-  exposition(): string {
-    return (Object.keys(COUNTER_HELP) as IngesterCounter[])
-      .map((name) => `# HELP ${name} ${COUNTER_HELP[name]}\n# TYPE ${name} counter\n${name} ${this.value(name)}\n`)
-      .join('');
+    return this.values.get(counter) ?? 0;
   }
 }

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { IngesterMetrics } from './ingester-metrics.service';
-import { MetricsController } from './metrics.controller';
 
-@Module({ controllers: [MetricsController], providers: [IngesterMetrics], exports: [IngesterMetrics] })
+/**
+ * The ingester's counters. They are served on `/metrics` by the `MetricsModule` of @anvil/telemetry (imported by
+ * the root module), whose registry `IngesterMetrics` registers them on.
+ */
+@Module({ providers: [IngesterMetrics], exports: [IngesterMetrics] })
 export class MetricsModule {}

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { Publisher } from '@anvil/bus';
 import { CONTRACTS, type TestCancelRequested, type TestRequested, isUuid, requestTestId } from '@anvil/contracts';
+import { currentTraceparent } from '@anvil/telemetry';
 import { TemplateVersionRepository } from '../tests/template-version.repository';
 import { testMessages } from '../tests/test-messages.util';
 import type { TestRow } from '../tests/test-row.type';
@@ -60,6 +61,8 @@ export class TestCommandsService {
       predecessorId: null,
       createdBy: command.requestedBy || 'api',
       selector: version.queueSelector,
+      // The command's trace (the gateway request's): the assignment, published later by the tick, joins it.
+      traceParent: currentTraceparent(),
     });
     // null: the other replica handled a redelivery of the same command at the same moment.
     const test = created?.test ?? (await this.tests.findById(id));

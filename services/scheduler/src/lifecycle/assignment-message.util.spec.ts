@@ -12,6 +12,7 @@ describe('assignmentMessage', () => {
     profile: { minQueueDepth: 2, maxRunning: 5, totalJobs: 100 },
     workload: { command: 'run.sh', env: { A: '1' } },
     queues: [{ queueId: 'Q1', siteId: 'S1', backend: 'sim', backendConfig: { model: 'healthy' } }],
+    traceParent: null,
   };
 
   it('carries kind, end, profile, queues and workload when built from an assignment row', () => {

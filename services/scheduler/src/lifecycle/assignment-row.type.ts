@@ -18,4 +18,6 @@ export interface AssignmentRow {
   profile: SubmissionProfileDoc;
   workload: WorkloadDoc;
   queues: AssignedQueueRow[];
+  /** W3C traceparent of the request that created the test, if any: its assignment is published in that trace. */
+  traceParent: string | null;
 }

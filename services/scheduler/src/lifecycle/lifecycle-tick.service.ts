@@ -5,8 +5,10 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { context } from '@opentelemetry/api';
 import { CONTRACTS } from '@anvil/contracts';
 import { LeaderElectionService } from '@anvil/db';
+import { traceparentContext } from '@anvil/telemetry';
 import { SCHEDULER_CONFIG } from '../scheduler.constants';
 import type { SchedulerConfig } from '../scheduler.env';
 import { testMessages } from '../tests/test-messages.util';
@@ -75,7 +77,10 @@ export class LifecycleTickService implements OnApplicationBootstrap, BeforeAppli
       await this.publisher.publish(CONTRACTS.testStarted, testMessages.started(test, owners.get(test.id) ?? null));
     }
     for (const row of assigned) {
-      await this.publisher.publish(CONTRACTS.testAssigned, assignmentMessage(row));
+      // In the trace of the request that created the test, which the submitter's job events then continue.
+      await context.with(traceparentContext(row.traceParent), () =>
+        this.publisher.publish(CONTRACTS.testAssigned, assignmentMessage(row)),
+      );
     }
   }
 

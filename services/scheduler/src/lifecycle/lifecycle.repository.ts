@@ -67,9 +67,9 @@ export class LifecycleRepository {
       `WITH a AS (
          UPDATE tests SET submitter_id = $2, lease_epoch = lease_epoch + 1, updated_at = now()
          WHERE id = $1 AND state = 'running' AND submitter_id IS NOT DISTINCT FROM $3::text
-         RETURNING id, template_id, template_version, kind, end_at, lease_epoch, submitter_id)
+         RETURNING id, template_id, template_version, kind, end_at, lease_epoch, submitter_id, trace_parent)
        SELECT a.id AS "testId", a.submitter_id AS "submitterId", a.lease_epoch AS "leaseEpoch", a.kind,
-              a.end_at AS "endAt", v.submission_profile AS profile, v.workload,
+              a.end_at AS "endAt", v.submission_profile AS profile, v.workload, a.trace_parent AS "traceParent",
               (SELECT COALESCE(json_agg(json_build_object('queueId', q.id, 'siteId', q.site_id, 'backend', q.backend,
                                                           'backendConfig', q.backend_config) ORDER BY q.id), '[]'::json)
                FROM test_queues tq JOIN queues q ON q.id = tq.queue_id WHERE tq.test_id = a.id) AS queues

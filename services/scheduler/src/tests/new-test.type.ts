@@ -14,4 +14,6 @@ export interface NewTest {
   predecessorId: string | null;
   createdBy: string;
   selector: QueueSelector;
+  /** W3C traceparent of the request that asked for the test; its assignment is published in that trace. */
+  traceParent?: string | null;
 }

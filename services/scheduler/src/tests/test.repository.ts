@@ -23,9 +23,9 @@ export class TestRepository {
       // conflict means the test is already there, and the concurrent inserter's commit is waited for.
       const inserted = await manager.query<TestRow[]>(
         `INSERT INTO tests (id, template_id, template_version, kind, robot, state, start_at, end_at,
-                            predecessor_id, created_by)
+                            predecessor_id, created_by, trace_parent)
          SELECT $1, $2, $3, $4, $5, 'scheduled', s.start_at,
-                COALESCE($7::timestamptz, s.start_at + $8::double precision * interval '1 millisecond'), $9, $10
+                COALESCE($7::timestamptz, s.start_at + $8::double precision * interval '1 millisecond'), $9, $10, $11
          FROM (SELECT COALESCE($6::timestamptz, now()) AS start_at) s
          ON CONFLICT DO NOTHING
          RETURNING ${TEST_COLUMNS}`,
@@ -40,6 +40,7 @@ export class TestRepository {
           durationMs,
           test.predecessorId,
           test.createdBy,
+          test.traceParent ?? null,
         ],
       );
       const row = inserted[0];

@@ -62,6 +62,7 @@ export class AssignmentService {
     if (existing !== undefined) {
       if (!existing.stopping) {
         existing.update(test);
+        this.registry.joinTrace(test.testId);
       }
       return;
     }

@@ -106,6 +106,13 @@ export class TestKeeper {
     return this.jobs.size;
   }
 
+  /** Adds this keeper's jobs in flight to `counts`, per backend. */
+  countInFlight(counts: Map<string, number>): void {
+    for (const job of this.jobs.values()) {
+      counts.set(job.backend, (counts.get(job.backend) ?? 0) + 1);
+    }
+  }
+
   /** Events waiting to be published. */
   get pending(): number {
     return this.outbox.length;
