@@ -29,6 +29,8 @@ export const LOG_FIELDS: Readonly<Record<string, FieldMapping>> = {
   // Nanoseconds, as ECS has it.
   'event.duration': long,
   'event.dataset': keyword,
+  // Order of lines from one writer, when it numbers them (the ship bench does, to count each line once).
+  'event.sequence': long,
   'client.ip': { type: 'ip' },
   'client.port': integer,
   'user_agent.original': keyword,
