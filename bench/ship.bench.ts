@@ -26,8 +26,11 @@ async function main(): Promise<void> {
   const options = parseShipBenchOptions(process.argv.slice(2));
   const loadBefore = loadavg()[0];
   console.log(
-    `ship: ${options.rate.toLocaleString('en-US')} lines/s for ${options.seconds} s, OpenSearch stopped at ` +
-      `${options.outageAt} s for ${options.outageSeconds} s; ${cpus().length} cores, load ${round(loadBefore, 2)}`,
+    `ship: ${options.rate.toLocaleString('en-US')} lines/s for ${options.seconds} s, ` +
+      (options.outageAt < 0
+        ? 'no outage'
+        : `OpenSearch stopped at ${options.outageAt} s for ${options.outageSeconds} s`) +
+      `; ${cpus().length} cores, load ${round(loadBefore, 2)}`,
   );
   const namespace = uniqueName('bench_ship');
   const bus = await connectBus({ url: TEST_NATS_URL, namespace, name: `bench-${namespace}` });

@@ -17,7 +17,7 @@ describe('loadShipperConfig', () => {
       bulkMaxBytes: 5 * 1024 ** 2,
       bulkConcurrency: 2,
       retryInitialMs: 500,
-      retryMaxMs: 30_000,
+      retryMaxMs: 5_000,
       syslogUdp: { host: '127.0.0.1', port: 5514 },
     });
   });

@@ -38,7 +38,7 @@ export interface ShipperConfig {
   readonly bulkConcurrency: number;
   /** First wait before a failed bulk request (or item) is sent again (ANVIL_SHIPPER_RETRY_INITIAL_MS, default 500). */
   readonly retryInitialMs: number;
-  /** The wait doubles up to this (ANVIL_SHIPPER_RETRY_MAX_MS, default 30000). */
+  /** The wait doubles up to this (ANVIL_SHIPPER_RETRY_MAX_MS, default 5000: a returning OpenSearch is used within seconds). */
   readonly retryMaxMs: number;
   /** Syslog over UDP for HAProxy's access logs (ANVIL_SHIPPER_SYSLOG_UDP, `host:port`, empty: off). */
   readonly syslogUdp?: ListenAddress;
@@ -67,7 +67,7 @@ export function loadShipperConfig(
     bulkMaxBytes: reader.int('ANVIL_SHIPPER_BULK_MAX_BYTES', 5 * 1024 ** 2, { min: 64 * 1024, max: 100 * 1024 ** 2 }),
     bulkConcurrency: reader.int('ANVIL_SHIPPER_BULK_CONCURRENCY', 2, { min: 1, max: 32 }),
     retryInitialMs: reader.int('ANVIL_SHIPPER_RETRY_INITIAL_MS', 500, { min: 10, max: 60_000 }),
-    retryMaxMs: reader.int('ANVIL_SHIPPER_RETRY_MAX_MS', 30_000, { min: 10, max: 600_000 }),
+    retryMaxMs: reader.int('ANVIL_SHIPPER_RETRY_MAX_MS', 5_000, { min: 10, max: 600_000 }),
     ...(udp === undefined ? {} : { syslogUdp: udp }),
     ...(tcp === undefined ? {} : { syslogTcp: tcp }),
   };
