@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-const SCRIPT = join(__dirname, '..', '..', 'infra', 'local', 'opensearch.sh');
+// Built into bench/dist/ship/.
+const SCRIPT = join(__dirname, '..', '..', '..', 'infra', 'local', 'opensearch.sh');
 const run = promisify(execFile);
 
 /** Stops and starts the local OpenSearch (infra/local/opensearch.sh), as an operator's outage would. */
