@@ -58,7 +58,7 @@ describe('an OpenSearch outage', () => {
 
   const describeServices = (): string => services.map((service) => service.describe()).join('\n\n');
   const jobCount = async (): Promise<number> =>
-    ((await db.dataSource.query(`SELECT count(*)::int AS n FROM jobs`)) as { n: number }[])[0]?.n ?? 0;
+    (await db.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM jobs`))[0]?.n ?? 0;
 
   it('keeps the services working while it is down and indexes every line once it is back', async () => {
     // Up: the shipper has installed its templates and indexes.
@@ -83,6 +83,17 @@ describe('an OpenSearch outage', () => {
     }
     expect(services.every((service) => service.running)).toBe(true);
     expect(stdoutLines()).toBeGreaterThan(linesAtCut);
+    // The shipper did meet the outage (else this test would prove nothing): a bulk request failed, its messages wait.
+    const shipper = services[0];
+    await expectEventually(
+      () =>
+        expect(
+          shipper.logs.some((line) => line['log.level'] === 'warn' && String(line.message).includes('OpenSearch')),
+        ).toBe(true),
+      { timeoutMs: 30_000, intervalMs: 250 },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${describeServices()}`);
+    });
 
     await proxy.open();
     // Stop the services (their log sinks flush), then every line each wrote to stdout must be indexed, once.

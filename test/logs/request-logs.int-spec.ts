@@ -75,7 +75,7 @@ describe('request logs in OpenSearch', () => {
   const describeServices = (): string => services.map((service) => service.describe()).join('\n\n');
 
   it('ties the edge, the gateway and the services a request reached together by request id and trace id', async () => {
-    const [queue] = (await db.dataSource.query(`SELECT id FROM queues ORDER BY id LIMIT 1`)) as { id: string }[];
+    const [queue] = await db.dataSource.query<{ id: string }[]>(`SELECT id FROM queues ORDER BY id LIMIT 1`);
     const templateId = await post('/api/v1/templates', {
       name: 'logs-stress',
       kind: 'stress',

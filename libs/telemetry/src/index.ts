@@ -4,6 +4,7 @@ export * from './logging.module';
 export * from './log-sink/log-output';
 export * from './log-sink/log-sink';
 export * from './log-sink/log-sink.env';
+export * from './log-sink/log-instance.util';
 export * from './access-log/access-log.listener';
 export * from './readiness.service';
 export * from './health.controller';

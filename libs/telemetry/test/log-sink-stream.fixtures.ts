@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { fromBinary } from '@bufbuild/protobuf';
 import { BUS_HEADERS, type BusConnection } from '@anvil/bus';
 import { LogBatchSchema, STREAMS, type LogBatch } from '@anvil/contracts';
+import { readStoredMessages } from '@anvil/testing';
 
 export interface StoredLogBatch {
   readonly msgId: string;
@@ -10,21 +11,10 @@ export interface StoredLogBatch {
 
 /** Every `LogBatch` stored so far on an un-namespaced subject of the `ANVIL_LOGS` stream, in stream order. */
 export async function readLogBatches(bus: BusConnection, subject: string): Promise<StoredLogBatch[]> {
-  const consumer = await bus.js.consumers.get(bus.namespace.stream(STREAMS.LOGS.name), {
-    filterSubjects: bus.namespace.subject(subject),
-  });
-  const pending = (await consumer.info()).num_pending;
-  const stored: StoredLogBatch[] = [];
-  if (pending === 0) {
-    return stored;
-  }
-  for await (const m of await consumer.fetch({ max_messages: pending, expires: 5_000 })) {
-    stored.push({ msgId: m.headers?.get(BUS_HEADERS.msgId) ?? '', batch: fromBinary(LogBatchSchema, m.data) });
-    if (stored.length === pending) {
-      break;
-    }
-  }
-  return stored;
+  return (await readStoredMessages(bus, STREAMS.LOGS.name, subject)).map((m) => ({
+    msgId: m.headers[BUS_HEADERS.msgId] ?? '',
+    batch: fromBinary(LogBatchSchema, m.data),
+  }));
 }
 
 /** The lines of the batches, in order, each parsed. */

@@ -49,9 +49,6 @@ describe('metrics of the services', () => {
     await expectEventually(
       async () => {
         const scheduler = await pipeline.scrape('scheduler');
-        const submitterDbg = await pipeline.scrape('submitter');
-        const ingesterDbg = await pipeline.scrape('ingester');
-        console.log(JSON.stringify({sch: scheduler.filter((s) => s.name.startsWith('anvil_bus')), sub: submitterDbg.filter((s) => s.name.startsWith('anvil_')), ing: ingesterDbg.filter((s) => s.name.startsWith('anvil_bus') || s.name.startsWith('ingester_'))}));
         const commands = { consumer: 'scheduler-commands', outcome: 'acked' };
         expect(grown('scheduler', scheduler, 'anvil_bus_messages_processed_total', commands)).toBe(1);
         expect(grown('scheduler', scheduler, 'anvil_bus_published_total', { subject: 'anvil.test.assigned' })).toBe(1);

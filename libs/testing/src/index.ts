@@ -2,6 +2,7 @@ export * from './expect-eventually';
 export * from './unique-name';
 export * from './test-database';
 export * from './test-bus';
+export * from './read-stream';
 export * from './service-process';
 export * from './free-port';
 export * from './example-workload';

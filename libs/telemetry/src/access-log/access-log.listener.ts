@@ -1,16 +1,14 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { isSpanContextValid, trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
+import { httpRouteOf } from '../tracing/http-route.util';
+import { requestPath } from '../tracing/request-path.util';
+import { UNTRACED_PATHS } from '../tracing/untraced-paths.constant';
 import { accessLogFields, type AccessLogEnd, type AccessLogStart } from './access-log-fields.util';
 
-/** Probes and scrapes: not requests anybody wants in the access log. */
-const UNLOGGED_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
-
-/** What Express adds to a request: `ip` (through the app's `trust proxy`) and the matched `route`. */
+/** What Express adds to a request: `ip` (through the app's `trust proxy`). */
 interface FrameworkRequest extends IncomingMessage {
   readonly ip?: unknown;
-  readonly baseUrl?: unknown;
-  readonly route?: { readonly path?: unknown };
 }
 
 /**
@@ -22,8 +20,7 @@ interface FrameworkRequest extends IncomingMessage {
 export function installAccessLog(server: Server, logger: Logger, service: string): () => void {
   const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
     const url = request.url ?? '/';
-    const queryAt = url.indexOf('?');
-    if (UNLOGGED_PATHS.has(queryAt < 0 ? url : url.slice(0, queryAt))) {
+    if (UNTRACED_PATHS.has(requestPath(url))) {
       return;
     }
     const span = trace.getActiveSpan()?.spanContext();
@@ -61,20 +58,12 @@ function endOf(request: FrameworkRequest, response: ServerResponse, aborted: boo
     statusCode: response.statusCode,
     // pino-http's `genReqId` sets `id` and the response header.
     requestId: text(request.id) ?? text(response.getHeader('x-request-id')) ?? text(request.headers['x-request-id']),
-    route: routeOf(request),
+    route: httpRouteOf(request),
     clientIp: clientIpOf(request),
     forwardedFor: text(request.headers['x-forwarded-for']),
     userAgent: text(request.headers['user-agent']),
     bodyBytes: bodyBytesOf(request, response),
   };
-}
-
-function routeOf(request: FrameworkRequest): string | undefined {
-  const path = request.route?.path;
-  if (typeof path !== 'string') {
-    return undefined;
-  }
-  return `${typeof request.baseUrl === 'string' ? request.baseUrl : ''}${path}`;
 }
 
 function clientIpOf(request: FrameworkRequest): string | undefined {

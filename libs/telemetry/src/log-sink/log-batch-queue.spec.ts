@@ -63,6 +63,22 @@ describe(LogBatchQueue.name, () => {
       expect(queue.openLines).toBe(1);
     });
 
+    it('never holds more than bufferChars characters, however few lines that is', () => {
+      const queue = new LogBatchQueue('p', { batchLines: 3, batchChars: 100, bufferLines: 1000, bufferChars: 200 });
+      for (let i = 0; i < 100; i++) {
+        queue.push(`${String(i).padStart(2, '0')}${'x'.repeat(38)}`, now);
+        expect(queue.heldChars).toBeLessThanOrEqual(200);
+      }
+      expect(queue.droppedLines + queue.heldLines).toBe(100);
+      expect(queue.heldChars).toBe(queue.heldLines * 40);
+      // The newest lines are left, in order (two per batch: a third would pass batchChars), and a published batch
+      // gives its characters back.
+      const left = drain(queue).flatMap((batch) => batch.lines.map((line) => line.slice(0, 2)));
+      expect(left).toEqual(['96', '97']);
+      expect(queue.openLines).toBe(2);
+      expect(queue.heldChars).toBe(80);
+    });
+
     it('drops from the open batch when the buffer is no larger than one batch', () => {
       const queue = new LogBatchQueue('p', { batchLines: 3, batchChars: 100, bufferLines: 3 });
       pushAll(queue, ['a', 'b']);
@@ -97,5 +113,8 @@ describe(LogBatchQueue.name, () => {
 
   it('refuses a buffer smaller than one batch', () => {
     expect(() => new LogBatchQueue('p', { batchLines: 10, batchChars: 100, bufferLines: 9 })).toThrow(/bufferLines/);
+    expect(() => new LogBatchQueue('p', { batchLines: 10, batchChars: 100, bufferLines: 10, bufferChars: 99 })).toThrow(
+      /bufferChars/,
+    );
   });
 });

@@ -7,12 +7,18 @@ export interface LogBatchQueueLimits {
   readonly batchChars: number;
   /** Lines held at most, sealed and open batches together; at least `batchLines`. */
   readonly bufferLines: number;
+  /**
+   * ...and characters held at most (default: no limit besides the lines'), so that long lines cannot make a buffer of
+   * `bufferLines` lines take gigabytes; at least `batchChars`.
+   */
+  readonly bufferChars?: number;
 }
 
 /**
  * The in-memory part of a log sink, without I/O or timers: lines go into an open batch, which is sealed (given the
  * next id) when full or when told; sealed batches wait, oldest first, until published. When `bufferLines` lines
- * are held, each new line first drops the oldest sealed batch (the open one if there is none yet).
+ * (or `bufferChars` characters) are held, each new line first drops the oldest sealed batch (the open one's oldest
+ * lines if there is none yet).
  */
 export class LogBatchQueue {
   private open: string[] = [];
@@ -20,7 +26,9 @@ export class LogBatchQueue {
   private readonly sealed: PendingLogBatch[] = [];
   private nextSequence = 1;
   private held = 0;
+  private heldCharsTotal = 0;
   private droppedTotal = 0;
+  private readonly bufferChars: number;
 
   constructor(
     private readonly idPrefix: string,
@@ -29,11 +37,20 @@ export class LogBatchQueue {
     if (limits.bufferLines < limits.batchLines) {
       throw new Error(`bufferLines (${limits.bufferLines}) must be at least batchLines (${limits.batchLines})`);
     }
+    this.bufferChars = limits.bufferChars ?? Infinity;
+    if (this.bufferChars < limits.batchChars) {
+      throw new Error(`bufferChars (${this.bufferChars}) must be at least batchChars (${limits.batchChars})`);
+    }
   }
 
   /** Lines held (sealed and open batches). */
   get heldLines(): number {
     return this.held;
+  }
+
+  /** Characters of the lines held. */
+  get heldChars(): number {
+    return this.heldCharsTotal;
   }
 
   /** Lines dropped because the buffer was full, since the start. */
@@ -51,12 +68,16 @@ export class LogBatchQueue {
       this.seal(now());
     }
     let dropped = 0;
-    while (this.held >= this.limits.bufferLines) {
+    while (
+      this.held >= this.limits.bufferLines ||
+      (this.held > 0 && this.heldCharsTotal + line.length > this.bufferChars)
+    ) {
       dropped += this.dropOldest();
     }
     this.open.push(line);
     this.openChars += line.length;
     this.held += 1;
+    this.heldCharsTotal += line.length;
     if (this.open.length >= this.limits.batchLines || this.openChars >= this.limits.batchChars) {
       this.seal(now());
     }
@@ -73,6 +94,7 @@ export class LogBatchQueue {
       id: `${this.idPrefix}-${sequence}`,
       sequence,
       lines: this.open,
+      chars: this.openChars,
       batchedAt,
       dropped: false,
     };
@@ -93,6 +115,7 @@ export class LogBatchQueue {
     if (index >= 0) {
       this.sealed.splice(index, 1);
       this.held -= batch.lines.length;
+      this.heldCharsTotal -= batch.chars;
     }
   }
 
@@ -101,11 +124,14 @@ export class LogBatchQueue {
     if (oldest !== undefined) {
       oldest.dropped = true;
       this.held -= oldest.lines.length;
+      this.heldCharsTotal -= oldest.chars;
       this.droppedTotal += oldest.lines.length;
       return oldest.lines.length;
     }
-    // Only when bufferLines is close to batchLines: the open batch is the oldest there is.
-    this.openChars -= this.open.shift()?.length ?? 0;
+    // Only when the buffer is close to one batch: the open batch is the oldest there is.
+    const chars = this.open.shift()?.length ?? 0;
+    this.openChars -= chars;
+    this.heldCharsTotal -= chars;
     this.held -= 1;
     this.droppedTotal += 1;
     return 1;

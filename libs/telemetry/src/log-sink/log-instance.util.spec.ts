@@ -8,6 +8,7 @@ describe(logInstanceId.name, () => {
     );
     expect(isSubjectToken(logInstanceId('weird host/ä', 1, 2))).toBe(true);
     expect(isSubjectToken(logInstanceId())).toBe(true);
+    expect(logInstanceId('', 1, 0)).toBe('host-1-0');
   });
 
   it('differs between two incarnations of the same pid on the same host', () => {

@@ -9,6 +9,11 @@ export const LOG_SINK_LIMITS = {
   batchChars: 256 * 1024,
   /** A longer line is replaced, on the bus only, by a line saying so with its start (stdout has it whole). */
   maxLineChars: 128 * 1024,
+  /**
+   * While the bus does not take the lines, a sink holds ANVIL_LOG_BUFFER_LINES lines, and at most this many
+   * characters per line of it on average: 100,000 lines of up to `maxLineChars` each would otherwise be gigabytes.
+   */
+  bufferCharsPerLine: 512,
   /** First wait after a failed publish; it doubles up to `retryMaxMs`. */
   retryMinMs: 100,
   retryMaxMs: 5000,

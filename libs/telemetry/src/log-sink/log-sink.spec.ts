@@ -161,7 +161,7 @@ describe(LogSink.name, () => {
         expect(sink.stats().heldLines).toBeLessThanOrEqual(50);
       }
       expect(notices.map((notice) => notice.message)).toEqual([
-        'log sink: 50 lines held, the most ANVIL_LOG_BUFFER_LINES allows: dropping the oldest until t.anvil.log.svc takes them again (stdout has every line)',
+        `log sink: buffer full (50 lines, ANVIL_LOG_BUFFER_LINES, or ${50 * 512} characters): dropping the oldest until t.anvil.log.svc takes them again (stdout has every line)`,
       ]);
       await elapse(5000);
       publisher.mode = 'ok';
@@ -179,6 +179,31 @@ describe(LogSink.name, () => {
         /^log sink: publishing to t.anvil.log.svc again after [\d.]+ s; \d+ lines dropped meanwhile$/,
       );
       expect(notices.filter((notice) => String(notice.message).includes('dropping the oldest'))).toHaveLength(1);
+    });
+
+    it('holds at most bufferChars characters however few lines that is, dropping the oldest', async () => {
+      const publisher = new FakePublisher();
+      publisher.mode = 'fail';
+      const { sink, notices } = makeSink(publisher, {
+        bufferLines: 100_000,
+        limits: { batchLines: 10, batchChars: 500, bufferChars: 1000 },
+      });
+      const long = Array.from({ length: 100 }, (_, i) => `${String(i).padStart(3, '0')}${'x'.repeat(97)}`);
+      for (const line of long) {
+        sink.push(line);
+        expect(sink.stats().heldLines).toBeLessThanOrEqual(10);
+      }
+      expect(sink.stats().droppedLines).toBeGreaterThanOrEqual(90);
+      expect(notices.map((notice) => notice.message)).toContainEqual(
+        expect.stringMatching(/^log sink: buffer full \(100000 lines, ANVIL_LOG_BUFFER_LINES, or 1000 characters\)/),
+      );
+      publisher.mode = 'ok';
+      await elapse(5000);
+      // The newest lines arrive, in order.
+      const arrived = publisher.lines();
+      expect(arrived.length).toBeGreaterThan(0);
+      expect(arrived).toEqual(long.slice(long.length - arrived.length));
+      expect(notices.filter((notice) => String(notice.message).startsWith('log sink: buffer full'))).toHaveLength(1);
     });
   });
 

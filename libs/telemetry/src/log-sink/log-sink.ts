@@ -9,7 +9,10 @@ export interface LogSinkOptions {
   /** Batch ids are `<batchIdPrefix>-<sequence>`, sequence from 1. */
   readonly batchIdPrefix: string;
   readonly publisher: LogBatchPublisher;
-  /** Lines held at most while the publisher does not take them (ANVIL_LOG_BUFFER_LINES). */
+  /**
+   * Lines held at most while the publisher does not take them (ANVIL_LOG_BUFFER_LINES); and characters, unless
+   * `limits.bufferChars` says otherwise, `bufferLines` × `LOG_SINK_LIMITS.bufferCharsPerLine`.
+   */
   readonly bufferLines: number;
   /** A batch is sent at the latest this long after its first line (ANVIL_LOG_LINGER_MS). */
   readonly lingerMs: number;
@@ -42,8 +45,9 @@ interface Trouble {
 /**
  * Ships log lines to the bus in batches, without ever making the logging code wait: `push` only appends to memory;
  * one background loop publishes the sealed batches in order, one at a time, and retries a failed one (same id, so
- * the stream deduplicates it) with a backoff, for as long as it takes. Memory is bounded: past `bufferLines` the
- * oldest lines are dropped, counted and reported (once per time of trouble) through `notice`.
+ * the stream deduplicates it) with a backoff, for as long as it takes. Memory is bounded: past `bufferLines` lines
+ * (or `limits.bufferChars` characters) the oldest are dropped, counted and reported (once per time of trouble)
+ * through `notice`.
  */
 export class LogSink {
   private readonly queue: LogBatchQueue;
@@ -65,6 +69,11 @@ export class LogSink {
       batchLines: LOG_SINK_LIMITS.batchLines,
       batchChars: LOG_SINK_LIMITS.batchChars,
       maxLineChars: LOG_SINK_LIMITS.maxLineChars,
+      // At least one batch's worth (only a buffer of few lines, in tests, is smaller).
+      bufferChars: Math.max(
+        options.bufferLines * LOG_SINK_LIMITS.bufferCharsPerLine,
+        options.limits?.batchChars ?? LOG_SINK_LIMITS.batchChars,
+      ),
       retryMinMs: LOG_SINK_LIMITS.retryMinMs,
       retryMaxMs: LOG_SINK_LIMITS.retryMaxMs,
       ...options.limits,
@@ -204,14 +213,16 @@ export class LogSink {
     this.options.notice(
       this.noticeLine(
         'warn',
-        `log sink: ${this.limits.bufferLines} lines held, the most ANVIL_LOG_BUFFER_LINES allows: dropping the oldest until ${this.options.publisher.target} takes them again (stdout has every line)`,
+        `log sink: buffer full (${this.limits.bufferLines} lines, ANVIL_LOG_BUFFER_LINES, or ${this.limits.bufferChars} characters): dropping the oldest until ${this.options.publisher.target} takes them again (stdout has every line)`,
       ),
     );
   }
 
   private onPublished(): void {
     const trouble = this.trouble;
-    if (trouble === undefined || this.queue.heldLines > this.limits.bufferLines / 2) {
+    const halfFree =
+      this.queue.heldLines <= this.limits.bufferLines / 2 && this.queue.heldChars <= this.limits.bufferChars / 2;
+    if (trouble === undefined || !halfFree) {
       return;
     }
     this.trouble = undefined;

@@ -4,6 +4,8 @@ export interface PendingLogBatch {
   readonly id: string;
   readonly sequence: number;
   readonly lines: readonly string[];
+  /** Characters of the lines. */
+  readonly chars: number;
   readonly batchedAt: Date;
   /** Dropped from the queue (buffer full) while it was being published: not retried. */
   dropped: boolean;

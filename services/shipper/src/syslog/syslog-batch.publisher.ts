@@ -3,7 +3,7 @@ import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { backoffDelay, errorMessage, Publisher } from '@anvil/bus';
 import { CONTRACTS, LogBatchSchema, type LogBatch } from '@anvil/contracts';
-import { listenerInstanceId } from './listener-instance-id.util';
+import { logInstanceId } from '@anvil/telemetry';
 import { HAPROXY_SOURCE, SYSLOG_LIMITS, type SyslogLimits } from './syslog.constants';
 import { SyslogMetrics } from './syslog.metrics';
 
@@ -18,7 +18,7 @@ import { SyslogMetrics } from './syslog.metrics';
 @Injectable()
 export class SyslogBatchPublisher {
   private readonly logger = new Logger(SyslogBatchPublisher.name);
-  private readonly instance = listenerInstanceId();
+  private readonly instance = logInstanceId();
   private sequence = 0;
   private waiting: string[] = [];
   private waitingBytes = 0;
