@@ -39,6 +39,19 @@ describe('addLogBatchItems', () => {
     ]);
   });
 
+  it("puts a line whose own day is far from its batch's into the batch's day (no index retention never reaches)", () => {
+    const items = new BulkItems('logs');
+    const future = '{"@timestamp":"9999-12-31T00:00:00.000Z","service.name":"gateway","message":"a"}';
+    const past = '{"@timestamp":"2001-01-01T00:00:00.000Z","service.name":"gateway","message":"b"}';
+    const twoDaysBefore = '{"@timestamp":"2026-03-13T23:00:00.000Z","service.name":"gateway","message":"c"}';
+    addLogBatchItems(items, 'p', batch([future, past, twoDaysBefore]), undefined);
+    expect(creates(items).map((item) => item.index)).toEqual([
+      'p-logs-2026.03.15',
+      'p-logs-2026.03.15',
+      'p-logs-2026.03.13',
+    ]);
+  });
+
   it("dates a line without a UTC timestamp by the batch's time and adds the fields it lacks", () => {
     const items = new BulkItems('logs');
     addLogBatchItems(items, 'p', batch(['{"message":"no time"}']), undefined);

@@ -82,6 +82,10 @@ function documentTimeMs(value: unknown): number | undefined {
   return Number.isFinite(ms) && ms >= 0 && ms < MAX_INDEXABLE_MS ? ms : undefined;
 }
 
+const DAY_MS = 86_400_000;
+// Lines written up to two days before their batch (a long NATS outage at the writer) keep their own day.
+const MAX_DAYS_FROM_BATCH = 2;
+
 /** Daily index names of one batch: the batch's own day, and the others its lines name (cached). */
 class DayIndices {
   readonly batchedAtMs: number;
@@ -109,13 +113,24 @@ class DayIndices {
     const isoDay = line.slice(at, at + 10);
     let index = this.others.get(isoDay);
     if (index === undefined) {
-      index = dailyIndexName(this.prefix, this.items.family, isoDay.replace(/-/g, '.'));
+      const near = this.isNear(Date.parse(`${isoDay}T00:00:00Z`));
+      index = near ? dailyIndexName(this.prefix, this.items.family, isoDay.replace(/-/g, '.')) : this.batchIndex;
       this.others.set(isoDay, index);
     }
     return index;
   }
 
   forDate(at: Date): string {
-    return dailyIndexName(this.prefix, this.items.family, indexDay(at));
+    const dayStart = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+    return this.isNear(dayStart) ? dailyIndexName(this.prefix, this.items.family, indexDay(at)) : this.batchIndex;
+  }
+
+  /**
+   * Whether a line's own time is within a day or so of its batch: a clock gone wrong (a year 9999 syslog stamp) must
+   * not open an index that retention would never reach, so such a line goes to its batch's day.
+   */
+  private isNear(dayStartMs: number): boolean {
+    const batchDayStart = Date.parse(`${this.batchIsoDay}T00:00:00Z`);
+    return Number.isFinite(dayStartMs) && Math.abs(dayStartMs - batchDayStart) <= MAX_DAYS_FROM_BATCH * DAY_MS;
   }
 }
