@@ -88,6 +88,10 @@ describe('scheduler commands (one real scheduler process)', () => {
       ANVIL_SCHEDULER_LEASE_MS: '3000',
       ANVIL_SCHEDULER_TICK_MS: '200',
     });
+    // The commands below have windows of seconds: they must not wait in the stream while the process starts.
+    await expectEventually(() => expect(scheduler?.hasLogged('Nest application successfully started')).toBe(true), {
+      timeoutMs: 60_000,
+    });
   });
 
   afterAll(async () => {

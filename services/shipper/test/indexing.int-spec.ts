@@ -145,7 +145,8 @@ describe('shipper indexing', () => {
       '<134>1 2026-03-14T08:15:00.123456+00:00 - haproxy 11880 - - {"request_id":"req-h1","client":"10.1.2.3:5000",' +
       '"frontend":"api","backend":"gateways","server":"gateway-a","method":"GET","uri":"\\/api\\/v1\\/sites?x=1",' +
       '"status":503,"bytes_in":80,"bytes_out":120,"TR":0,"Tw":0,"Tc":1,"Tr":7,"Ta":8,"retries":"0","termination":"----"}';
-    await env.publishAccess(logBatch('haproxy-h-1', 'haproxy', [line]));
+    // Batched a second after HAProxy wrote it (a line far from its batch's day would go to the batch's day).
+    await env.publishAccess(logBatch('haproxy-h-1', 'haproxy', [line], new Date('2026-03-14T08:15:01Z')));
 
     await expectEventually(
       async () => expect((await env.documents('access')).map((doc) => doc.id)).toContain('haproxy-h-1.0'),
