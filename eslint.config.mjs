@@ -20,6 +20,13 @@ export default tseslint.config(
     },
   },
   {
+    // The web app is typechecked by its own tsconfig (DOM, JSX, bundler resolution); the root one excludes it.
+    files: ['services/web/**/*.ts', 'services/web/**/*.tsx'],
+    languageOptions: {
+      parserOptions: { project: './services/web/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

@@ -65,6 +65,7 @@ cat <<MSG
 
   Anvil is up on the simulated grid.
 
+    web UI        $api/   (reads are public; sign in with the admin token below to act as admin)
     API           $api/api/v1/tests?state=running   (HAProxy, two gateway replicas behind it)
     API docs      $api/api/docs   (OpenAPI; the JSON at $api/api/docs.json)
     queues        $api/api/v1/queues

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { EnvReader } from '@anvil/config';
 import { loadGatewayConfig } from './gateway.env';
 
@@ -16,6 +17,8 @@ describe('loadGatewayConfig', () => {
       rateLimit: { readsPerMinute: 120_000, writesPerMinute: 60_000 },
       idempotencyTtlSeconds: 86_400,
       pageCacheMs: 1000,
+      seriesCacheMs: 5000,
+      webDist: join(__dirname, '..', '..', 'web', 'dist'),
     });
   });
   it('names ANVIL_GATEWAY_BODY_LIMIT when the size is unreadable', () => {
@@ -56,7 +59,19 @@ describe('loadGatewayConfig', () => {
         jwksUrl: null,
         algorithms: ['RS256', 'ES256'],
         rolesClaim: 'roles',
+        webClientId: null,
+        webScopes: ['openid', 'profile', 'email'],
       });
+    });
+    it('reads the web UI’s client id and scopes', () => {
+      expect(
+        load({ ...OIDC, ANVIL_OIDC_WEB_CLIENT_ID: 'anvil-web', ANVIL_OIDC_WEB_SCOPES: 'openid, roles  openid' }).oidc,
+      ).toMatchObject({ webClientId: 'anvil-web', webScopes: ['openid', 'roles'] });
+    });
+    it('names ANVIL_OIDC_WEB_CLIENT_ID when it comes without an issuer', () => {
+      expect(() => load({ ANVIL_OIDC_WEB_CLIENT_ID: 'anvil-web' })).toThrow(
+        'invalid setting ANVIL_OIDC_WEB_CLIENT_ID: needs ANVIL_OIDC_ISSUER',
+      );
     });
     it('reads an explicit JWKS URL, algorithms and a nested roles claim', () => {
       const oidc = load({
@@ -83,9 +98,22 @@ describe('loadGatewayConfig', () => {
       ['ANVIL_OIDC_ALGORITHMS', 'none'],
       ['ANVIL_OIDC_ROLES_CLAIM', 'realm_access..roles'],
       ['ANVIL_OIDC_ROLES_CLAIM', 'my roles'],
+      ['ANVIL_OIDC_WEB_CLIENT_ID', ' anvil-web'],
+      ['ANVIL_OIDC_WEB_SCOPES', 'profile email'],
+      ['ANVIL_OIDC_WEB_SCOPES', 'openid "quoted"'],
     ])('names %s when it is %j', (name, value) => {
       expect(() => load({ ...OIDC, [name]: value })).toThrow(`invalid setting ${name}`);
     });
+  });
+
+  it('resolves ANVIL_WEB_DIST against the working directory', () => {
+    expect(load({ ANVIL_WEB_DIST: 'web/dist' }).webDist).toBe(resolve('web/dist'));
+  });
+  it('reads ANVIL_GATEWAY_SERIES_CACHE_MS, naming it when out of range', () => {
+    expect(load({ ANVIL_GATEWAY_SERIES_CACHE_MS: '0' }).seriesCacheMs).toBe(0);
+    expect(() => load({ ANVIL_GATEWAY_SERIES_CACHE_MS: '300001' })).toThrow(
+      'invalid setting ANVIL_GATEWAY_SERIES_CACHE_MS',
+    );
   });
 
   describe('rate limits', () => {

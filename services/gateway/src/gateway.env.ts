@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { join, resolve } from 'node:path';
 import { ConfigException, EnvReader } from '@anvil/config';
 
 export interface GatewayConfig {
@@ -24,6 +25,13 @@ export interface GatewayConfig {
    * they may be); 0 renders every request (the `queries` benchmark measures the queries that way).
    */
   readonly pageCacheMs: number;
+  /**
+   * ANVIL_GATEWAY_SERIES_CACHE_MS: how long a replica serves a test's rendered timeline or stats again (they read
+   * the test's jobs); 0 renders every request.
+   */
+  readonly seriesCacheMs: number;
+  /** ANVIL_WEB_DIST: the web UI's built files (`vite build` of services/web), served at `/`. */
+  readonly webDist: string;
 }
 
 export interface OidcConfig {
@@ -37,6 +45,13 @@ export interface OidcConfig {
   readonly algorithms: readonly string[];
   /** ANVIL_OIDC_ROLES_CLAIM: the claim holding the roles, a name or a dotted path (`realm_access.roles`). */
   readonly rolesClaim: string;
+  /**
+   * ANVIL_OIDC_WEB_CLIENT_ID: the web UI's client at the issuer (authorization code with PKCE, a public client);
+   * null: the UI signs in with API tokens only.
+   */
+  readonly webClientId: string | null;
+  /** ANVIL_OIDC_WEB_SCOPES: the scopes the web UI asks for (space- or comma-separated; `openid` among them). */
+  readonly webScopes: readonly string[];
 }
 
 /** Requests per identity per minute (token bucket: bursts up to the limit, refilled evenly); 0: no limit. */
@@ -51,6 +66,11 @@ export interface RateLimitConfig {
 const JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 const MAX_PER_MINUTE = 100_000_000;
+// services/web/dist, from services/gateway/src or services/gateway/dist alike.
+const DEFAULT_WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
+// RFC 6749 §3.3 scope-token characters; a client id is printable ASCII (VSCHAR) without white space at the ends.
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+const CLIENT_ID = /^[\x21-\x7E](?:[\x20-\x7E]*[\x21-\x7E])?$/;
 
 export function loadGatewayConfig(reader = new EnvReader()): GatewayConfig {
   const bodyLimit = reader.string('ANVIL_GATEWAY_BODY_LIMIT', '256kb');
@@ -75,6 +95,8 @@ export function loadGatewayConfig(reader = new EnvReader()): GatewayConfig {
     // A day by default, as most clients retry within minutes; at most 30 days.
     idempotencyTtlSeconds: reader.int('ANVIL_IDEMPOTENCY_TTL_SECONDS', 86_400, { min: 60, max: 30 * 86_400 }),
     pageCacheMs: reader.int('ANVIL_GATEWAY_PAGE_CACHE_MS', 1000, { min: 0, max: 60_000 }),
+    seriesCacheMs: reader.int('ANVIL_GATEWAY_SERIES_CACHE_MS', 5000, { min: 0, max: 300_000 }),
+    webDist: resolve(reader.string('ANVIL_WEB_DIST', DEFAULT_WEB_DIST)),
   };
 }
 
@@ -106,7 +128,11 @@ function isAddressOrCidr(entry: string): boolean {
 
 function loadOidcConfig(reader: EnvReader): OidcConfig | null {
   const issuer = reader.string('ANVIL_OIDC_ISSUER', '');
+  const webClientId = reader.string('ANVIL_OIDC_WEB_CLIENT_ID', '');
   if (issuer === '') {
+    if (webClientId !== '') {
+      throw new ConfigException('ANVIL_OIDC_WEB_CLIENT_ID', 'needs ANVIL_OIDC_ISSUER (the issuer of that client)');
+    }
     return null;
   }
   reader.url('ANVIL_OIDC_ISSUER', issuer, ['https', 'http']);
@@ -138,5 +164,33 @@ function loadOidcConfig(reader: EnvReader): OidcConfig | null {
     jwksUrl: jwksUrl === '' ? null : jwksUrl,
     algorithms,
     rolesClaim,
+    webClientId: loadWebClientId(webClientId),
+    webScopes: loadWebScopes(reader),
   };
+}
+
+function loadWebClientId(clientId: string): string | null {
+  if (clientId === '') {
+    return null;
+  }
+  if (!CLIENT_ID.test(clientId)) {
+    throw new ConfigException(
+      'ANVIL_OIDC_WEB_CLIENT_ID',
+      `must be printable ASCII without white space at either end, got ${JSON.stringify(clientId)}`,
+    );
+  }
+  return clientId;
+}
+
+function loadWebScopes(reader: EnvReader): string[] {
+  const raw = reader.string('ANVIL_OIDC_WEB_SCOPES', 'openid profile email');
+  const scopes = [...new Set(raw.split(/[\s,]+/).filter((scope) => scope !== ''))];
+  const bad = scopes.find((scope) => !SCOPE_TOKEN.test(scope));
+  if (bad !== undefined || !scopes.includes('openid')) {
+    throw new ConfigException(
+      'ANVIL_OIDC_WEB_SCOPES',
+      `must be scopes separated by spaces or commas, openid among them, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return scopes;
 }

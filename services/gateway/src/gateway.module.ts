@@ -5,10 +5,12 @@ import { HealthModule, LoggingModule, MetricsModule } from '@anvil/telemetry';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { AuthConfigModule } from './auth-config/auth-config.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { GatewayConfigModule } from './gateway-config.provider';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MeModule } from './me/me.module';
 import { OutagesModule } from './outages/outages.module';
 import { OverridesModule } from './overrides/overrides.module';
 import { PoliciesModule } from './policies/policies.module';
@@ -46,6 +48,8 @@ import { TestsModule } from './tests/tests.module';
     OutagesModule,
     SitesModule,
     PoliciesModule,
+    MeModule,
+    AuthConfigModule,
   ],
 })
 export class GatewayModule {}

@@ -6,6 +6,7 @@ import { ApiErrorCode } from '../errors/api-error-code.enum';
 import { ApiException } from '../errors/api.exception';
 import { GATEWAY_CONFIG } from '../gateway-config.provider';
 import type { GatewayConfig } from '../gateway.env';
+import { ANY_CALLER } from './any-caller.decorator';
 import { ApiTokenAuthenticator } from './api-token-authenticator.service';
 import { bearerTokenOf } from './bearer-token.util';
 import { ANONYMOUS_IDENTITY, type Identity } from './identity';
@@ -20,7 +21,7 @@ import { UnauthenticatedException } from './unauthenticated.exception';
  * Global guard: every route but the open ones (health, metrics, docs) needs an identity with the route's role —
  * `@RequireRole`, else viewer for reads and operator for writes. A token that is presented must be valid, even on
  * a read; a read without one is anonymous (viewer) when ANVIL_ANONYMOUS_READS is on. The identity is put on the
- * request (`identityOf`, `@CurrentIdentity()`).
+ * request (`identityOf`, `@CurrentIdentity()`). A route marked `@AnyCaller()` takes callers without a token too.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -37,14 +38,16 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     const read = READ_METHODS.has(request.method);
+    const targets = [context.getHandler(), context.getClass()];
+    const anyCaller = this.reflector.getAllAndOverride<boolean | undefined>(ANY_CALLER, targets) === true;
     const required =
-      this.reflector.getAllAndOverride<ApiRole | undefined>(REQUIRED_ROLE, [
-        context.getHandler(),
-        context.getClass(),
-      ]) ?? (read ? 'viewer' : 'operator');
+      this.reflector.getAllAndOverride<ApiRole | undefined>(REQUIRED_ROLE, targets) ?? (read ? 'viewer' : 'operator');
     try {
-      const identity = await this.identify(request, read && required === 'viewer');
-      if (!roleAtLeast(identity.role, required)) {
+      const identity = await this.identify(
+        request,
+        anyCaller || (read && required === 'viewer' && this.config.anonymousReads),
+      );
+      if (!anyCaller && !roleAtLeast(identity.role, required)) {
         throw new ApiException(
           ApiErrorCode.Forbidden,
           `this needs the ${required} role; ${identity.name} has ${identity.role}`,
@@ -64,7 +67,7 @@ export class AuthGuard implements CanActivate {
   private async identify(request: Request, anonymousAllowed: boolean): Promise<Identity> {
     const token = bearerTokenOf(request);
     if (token === null) {
-      if (anonymousAllowed && this.config.anonymousReads) {
+      if (anonymousAllowed) {
         return ANONYMOUS_IDENTITY;
       }
       throw new UnauthenticatedException('is missing: this needs a bearer token (OIDC or Anvil API token)');

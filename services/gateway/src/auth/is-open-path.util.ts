@@ -1,8 +1,9 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 
-// Health checks (HAProxy), metrics scraping and the API documentation need no token and count against no limit.
-const OPEN_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+// Health checks (HAProxy), metrics scraping, the API documentation and how to sign in (the web UI asks before it
+// has a token, and a stale token must not hide the answer) need no token and count against no limit.
+const OPEN_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics', '/api/v1/auth/config']);
 // The UI and its JSON/YAML documents (/api/docs, /api/docs.json, /api/docs-json, /api/docs/...).
 const DOCS_PREFIX = '/api/docs';
 

@@ -14,4 +14,5 @@ export const OPENAPI_TAGS: readonly { name: string; description: string }[] = [
   { name: 'policies', description: 'Exclusion policies' },
   { name: 'api-tokens', description: 'API tokens for automation (admin)' },
   { name: 'audit', description: 'Who wrote what (admin)' },
+  { name: 'auth', description: 'Who the caller is, and how the web UI signs in' },
 ];

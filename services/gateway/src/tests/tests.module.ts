@@ -5,6 +5,9 @@ import { TemplatesModule } from '../templates/templates.module';
 import { LiveCountersRepository } from './live-counters.repository';
 import { RenderedJsonCache } from './rendered-json.cache';
 import { TestCommandsService } from './test-commands.service';
+import { TestSeriesController } from './test-series.controller';
+import { TestSeriesRepository } from './test-series.repository';
+import { TestSeriesService } from './test-series.service';
 import { TestsController } from './tests.controller';
 import { TestsRepository } from './tests.repository';
 import { TestsService } from './tests.service';
@@ -12,12 +15,14 @@ import { TestsService } from './tests.service';
 /** Needs the global `BusModule` (for `Publisher`) and `AuditModule`. */
 @Module({
   imports: [TemplatesModule],
-  controllers: [TestsController],
+  controllers: [TestsController, TestSeriesController],
   providers: [
     TestsService,
     TestsRepository,
     LiveCountersRepository,
     TestCommandsService,
+    TestSeriesService,
+    TestSeriesRepository,
     {
       provide: RenderedJsonCache,
       useFactory: (config: GatewayConfig) => new RenderedJsonCache(config.pageCacheMs),
