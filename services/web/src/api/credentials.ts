@@ -42,6 +42,14 @@ export function credentialExpired(): boolean {
   return c?.expiresAt !== undefined && c.expiresAt <= Date.now();
 }
 
+/**
+ * The credential held, expired or not, without changing anything: what a render may call (dropping an expired one
+ * notifies listeners, which would set other components' state during that render). The next API call drops it.
+ */
+export function heldCredential(): Credential | null {
+  return read();
+}
+
 /** The current credential, or null (anonymous). An OIDC token past its expiry is dropped. */
 export function getCredential(): Credential | null {
   const c = read();

@@ -74,9 +74,12 @@ function normalizeIssuer(i: string): string {
   return i.replace(/\/+$/, '');
 }
 
-/** A path inside the app to go back to (never another origin). */
+/**
+ * A path inside the app to go back to (never another origin): browsers read `/\host` as `//host` and drop tabs and
+ * line breaks (`/\t/host`), so a backslash or white space anywhere is refused too.
+ */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/sign-in')) {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/sign-in') || /[\\\s]/.test(next)) {
     return '/';
   }
   return next;

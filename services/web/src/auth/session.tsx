@@ -4,7 +4,7 @@ import { apiGet } from '../api/api-client';
 import { toApiError, type ApiError } from '../api/api-error';
 import type { AuthConfig, Me, Role } from '../api/auth.types';
 import {
-  getCredential,
+  heldCredential,
   onCredentialChange,
   onUnauthorized,
   setCredential,
@@ -103,8 +103,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void navigate(`/sign-in?${SIGN_IN_REASON}=signed-out`);
   }, [navigate]);
 
-  // A new credential is a new object (setCredential), so the memo below follows sign-in and sign-out.
-  const credential = getCredential();
+  // A new credential is a new object (setCredential), so the memo below follows sign-in and sign-out. Read without
+  // side effects: an expired one is dropped by the next API call (which then sends the user to sign in).
+  const credential = heldCredential();
   const session = useMemo<Session>(() => {
     const role: Role = me?.role ?? 'anonymous';
     return {

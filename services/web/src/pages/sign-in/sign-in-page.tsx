@@ -19,7 +19,9 @@ export function SignInPage() {
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const reason = params.get(SIGN_IN_REASON) as SignInReason | null;
+  const reasonParam = params.get(SIGN_IN_REASON);
+  // Own keys only: `?reason=toString` must not render a function.
+  const reason = reasonParam !== null && Object.hasOwn(REASONS, reasonParam) ? (reasonParam as SignInReason) : null;
   const next = safeNext(params.get('next'));
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState<'token' | 'oidc' | null>(null);
@@ -59,7 +61,7 @@ export function SignInPage() {
     <section className="page sign-in" aria-labelledby="sign-in-title">
       <div className="panel sign-in-panel">
         <h1 id="sign-in-title">Sign in to Anvil</h1>
-        {reason && REASONS[reason] && (
+        {reason && (
           <p
             className={reason === 'signed-out' ? 'notice' : 'notice notice-warn'}
             role="status"

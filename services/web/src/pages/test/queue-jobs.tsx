@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiGet } from '../../api/api-client';
 import { toApiError, type ApiError } from '../../api/api-error';
 import { JOB_STATES, type Job, type JobPage, type JobState } from '../../api/tests.types';
@@ -102,6 +102,9 @@ export function QueueJobs({
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
+  // The "load older" request in flight: a new filter, a refresh or leaving aborts it, so its page never lands in
+  // another filter's list.
+  const moreRequest = useRef<AbortController | undefined>(undefined);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -125,23 +128,34 @@ export function QueueJobs({
         }
       },
     );
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+      moreRequest.current?.abort();
+    };
   }, [testId, queueId, state, version]);
 
   const more = useCallback(() => {
     if (!cursor) {
       return;
     }
+    const controller = new AbortController();
+    moreRequest.current = controller;
     setBusy(true);
-    apiGet<JobPage>('/jobs', { test: testId, queue: queueId, state: state || undefined, limit: PAGE, cursor }).then(
+    apiGet<JobPage>(
+      '/jobs',
+      { test: testId, queue: queueId, state: state || undefined, limit: PAGE, cursor },
+      { signal: controller.signal },
+    ).then(
       (page) => {
         setJobs((prev) => [...(prev ?? []), ...page.items.filter((j) => !prev?.some((p) => p.id === j.id))]);
         setCursor(page.nextCursor);
         setBusy(false);
       },
       (err: unknown) => {
-        setError(toApiError(err));
-        setBusy(false);
+        if (!controller.signal.aborted) {
+          setError(toApiError(err));
+          setBusy(false);
+        }
       },
     );
   }, [cursor, testId, queueId, state]);

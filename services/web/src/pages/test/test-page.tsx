@@ -32,16 +32,18 @@ export function TestPage() {
   const [live, setLive] = useState(true);
   // Keeps the cancel's confirmation on screen once the test shows as cancelled.
   const [cancelSent, setCancelSent] = useState(false);
-  const detail = useApi<TestDetail>(`/tests/${id}`, undefined, { refreshMs: live ? LIVE_REFRESH_MS : undefined });
+  // Encoded: the id comes from the address bar, and a `/` in it (`%2F` there) must not reach another API path.
+  const path = `/tests/${encodeURIComponent(id)}`;
+  const detail = useApi<TestDetail>(path, undefined, { refreshMs: live ? LIVE_REFRESH_MS : undefined });
   const test = detail.data;
   const nowLive = test ? test.state === 'running' || test.state === 'scheduled' : true;
   if (nowLive !== live) {
     setLive(nowLive);
   }
-  const timeline = useApi<TestTimeline>(`/tests/${id}/timeline`, undefined, {
+  const timeline = useApi<TestTimeline>(`${path}/timeline`, undefined, {
     refreshMs: live ? SERIES_REFRESH_MS : undefined,
   });
-  const stats = useApi<TestStats>(`/tests/${id}/stats`, undefined, { refreshMs: live ? SERIES_REFRESH_MS : undefined });
+  const stats = useApi<TestStats>(`${path}/stats`, undefined, { refreshMs: live ? SERIES_REFRESH_MS : undefined });
 
   const selectedParam = params.get('queue') ?? undefined;
   const selected = useMemo(() => {
