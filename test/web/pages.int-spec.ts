@@ -118,6 +118,12 @@ describe('web interface', () => {
         intervalMs: 500,
       });
     }
+    // The black hole's latest error in its row of the table (GET /tests/:id/errors, loaded after the table).
+    const blackHoleRow = viewer.page.locator(`[data-testid="queue-row"][data-queue-id="${system.blackHoleQueueId}"]`);
+    await expectEventually(async () => expect(await blackHoleRow.innerText()).toMatch(BLACK_HOLE_ERRORS), {
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
     // The black hole's jobs, with their errors.
     await viewer.page.locator(`[data-testid="queue-row"][data-queue-id="${system.blackHoleQueueId}"]`).click();
     await expectEventually(

@@ -26,8 +26,8 @@ export interface GatewayConfig {
    */
   readonly pageCacheMs: number;
   /**
-   * ANVIL_GATEWAY_SERIES_CACHE_MS: how long a replica serves a test's rendered timeline or stats again (they read
-   * the test's jobs); 0 renders every request.
+   * ANVIL_GATEWAY_SERIES_CACHE_MS: how long a replica serves a test's rendered timeline, stats or errors again
+   * (they read the test's jobs); 0 renders every request.
    */
   readonly seriesCacheMs: number;
   /** ANVIL_WEB_DIST: the web UI's built files (`vite build` of services/web), served at `/`. */

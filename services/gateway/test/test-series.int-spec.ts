@@ -10,6 +10,7 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 interface SeededJob {
+  id?: string;
   queue: string;
   submitted: number;
   state: 'submitted' | 'running' | 'completed' | 'failed' | 'cancelled' | 'lost';
@@ -17,6 +18,9 @@ interface SeededJob {
   wall?: number;
   cpu?: number;
   events?: number;
+  exitCode?: number;
+  errorClass?: 'site' | 'central' | 'workload' | 'unknown';
+  errorMessage?: string;
 }
 
 interface Bucket {
@@ -49,10 +53,10 @@ async function seedJobs(db: DataSource, testId: string, base: number, jobs: read
   for (const job of jobs) {
     await db.query(
       `INSERT INTO jobs (id, submitted_at, test_id, queue_id, backend, state, finished_at, wall_seconds, cpu_seconds,
-                         events)
-       VALUES ($1, $2, $3, $4, 'sim', $5, $6, $7, $8, $9)`,
+                         events, exit_code, error_class, error_message)
+       VALUES ($1, $2, $3, $4, 'sim', $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
-        randomUUID(),
+        job.id ?? randomUUID(),
         new Date(base + job.submitted),
         testId,
         job.queue,
@@ -61,6 +65,9 @@ async function seedJobs(db: DataSource, testId: string, base: number, jobs: read
         job.wall ?? null,
         job.cpu ?? null,
         job.events ?? null,
+        job.exitCode ?? null,
+        job.errorClass ?? null,
+        job.errorMessage ?? null,
       ],
     );
   }
@@ -89,7 +96,7 @@ function nonEmpty(buckets: readonly Bucket[]): Record<number, Partial<Bucket>> {
   return found;
 }
 
-describe('a test’s timeline and stats (GET /api/v1/tests/:id/timeline, /stats)', () => {
+describe('a test’s timeline, stats and latest errors (GET /api/v1/tests/:id/timeline, /stats, /errors)', () => {
   let gateway: GatewayUnderTest;
   let http: App;
   let db: DataSource;
@@ -148,6 +155,8 @@ describe('a test’s timeline and stats (GET /api/v1/tests/:id/timeline, /stats)
     (await request(http).get(`/api/v1/tests/${id}/timeline`).set(gateway.auth('viewer')).expect(200)).body;
   const stats = async (id: string) =>
     (await request(http).get(`/api/v1/tests/${id}/stats`).set(gateway.auth('viewer')).expect(200)).body;
+  const errors = async (id: string) =>
+    (await request(http).get(`/api/v1/tests/${id}/errors`).set(gateway.auth('viewer')).expect(200)).body;
 
   describe('timeline', () => {
     it('cuts a ten-minute test into 120 five-second buckets and counts each job where it was submitted and finished', async () => {
@@ -328,20 +337,165 @@ describe('a test’s timeline and stats (GET /api/v1/tests/:id/timeline, /stats)
     });
   });
 
-  it.each(['timeline', 'stats'])('answers %s of an unknown test with 404, of a bad id with 400', async (series) => {
-    const missing = await request(http).get(`/api/v1/tests/${randomUUID()}/${series}`).set(gateway.auth('viewer'));
-    expect(missing.status).toBe(404);
-    expect(missing.body).toMatchObject({ code: 'TEST_NOT_FOUND' });
+  describe('errors', () => {
+    it('gives each queue with a failed job the one that failed last, and leaves out queues without', async () => {
+      const id = await seedTest(db, templateId, {
+        state: 'completed',
+        startAt: new Date(base),
+        endAt: new Date(base + HOUR),
+        startedAt: new Date(base),
+        finishedAt: new Date(base + 20 * MINUTE),
+      });
+      const cernLatest = randomUUID();
+      const bnlLatest = randomUUID();
+      await seedJobs(db, id, base, [
+        // cern-q1: the job submitted first failed last.
+        {
+          id: cernLatest,
+          queue: 'cern-q1',
+          submitted: 10 * SECOND,
+          state: 'failed',
+          finished: 300 * SECOND,
+          exitCode: 137,
+          errorClass: 'site',
+          errorMessage: 'killed: out of memory',
+        },
+        {
+          queue: 'cern-q1',
+          submitted: 200 * SECOND,
+          state: 'failed',
+          finished: 250 * SECOND,
+          exitCode: 1,
+          errorClass: 'workload',
+          errorMessage: 'segfault',
+        },
+        { queue: 'cern-q1', submitted: 500 * SECOND, state: 'completed', finished: 900 * SECOND, exitCode: 0 },
+        { queue: 'cern-q1', submitted: 600 * SECOND, state: 'cancelled', finished: 950 * SECOND },
+        // bnl-q2: a failure without a finish time counts at its submission, after the other one's finish.
+        {
+          queue: 'bnl-q2',
+          submitted: 50 * SECOND,
+          state: 'failed',
+          finished: 90 * SECOND,
+          exitCode: 2,
+          errorClass: 'central',
+          errorMessage: 'proxy expired',
+        },
+        { id: bnlLatest, queue: 'bnl-q2', submitted: 100 * SECOND, state: 'failed' },
+        // bnl-q1: no failure.
+        { queue: 'bnl-q1', submitted: 20 * SECOND, state: 'completed', finished: 400 * SECOND, exitCode: 0 },
+        { queue: 'bnl-q1', submitted: 30 * SECOND, state: 'lost', finished: 500 * SECOND },
+        { queue: 'bnl-q1', submitted: 40 * SECOND, state: 'running' },
+      ]);
 
-    const bad = await request(http).get(`/api/v1/tests/not-a-uuid/${series}`).set(gateway.auth('viewer'));
-    expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({
-      code: 'VALIDATION_FAILED',
-      details: [{ field: 'id', problem: 'must be a UUID' }],
+      expect(await errors(id)).toEqual({
+        submittedSince: null,
+        items: [
+          {
+            queueId: 'bnl-q2',
+            jobId: bnlLatest,
+            at: new Date(base + 100 * SECOND).toISOString(),
+            exitCode: null,
+            errorClass: null,
+            errorMessage: null,
+          },
+          {
+            queueId: 'cern-q1',
+            jobId: cernLatest,
+            at: new Date(base + 300 * SECOND).toISOString(),
+            exitCode: 137,
+            errorClass: 'site',
+            errorMessage: 'killed: out of memory',
+          },
+        ],
+      });
+    });
+
+    it('reads only the newest submission hours holding 200,000 finished jobs of a larger test', async () => {
+      const id = await seedTest(db, templateId, {
+        state: 'completed',
+        startAt: new Date(base),
+        endAt: new Date(base + 3 * HOUR),
+        startedAt: new Date(base),
+        finishedAt: new Date(base + 3 * HOUR),
+      });
+      const latest = randomUUID();
+      await seedJobs(db, id, base, [
+        // In the first hour: outside the hours read.
+        { queue: 'bnl-q1', submitted: 10 * MINUTE, state: 'failed', finished: 20 * MINUTE, errorMessage: 'old' },
+        {
+          id: latest,
+          queue: 'cern-q1',
+          submitted: 2 * HOUR,
+          state: 'failed',
+          finished: 2 * HOUR + MINUTE,
+          exitCode: 3,
+          errorClass: 'unknown',
+          errorMessage: 'new',
+        },
+      ]);
+      await db.query(
+        `INSERT INTO job_rollups (test_id, queue_id, hour, completed, total) VALUES ($1, 'bnl-q2', $2, 250000, 250000)`,
+        [id, new Date(base + HOUR)],
+      );
+
+      expect(await errors(id)).toEqual({
+        submittedSince: new Date(base + HOUR).toISOString(),
+        items: [
+          {
+            queueId: 'cern-q1',
+            jobId: latest,
+            at: new Date(base + 2 * HOUR + MINUTE).toISOString(),
+            exitCode: 3,
+            errorClass: 'unknown',
+            errorMessage: 'new',
+          },
+        ],
+      });
+    });
+
+    it('is empty for a test without failed jobs, and for one without jobs', async () => {
+      const id = await seedTest(db, templateId, {
+        state: 'running',
+        startAt: new Date(base),
+        endAt: new Date(base + 48 * HOUR),
+        startedAt: new Date(base),
+        finishedAt: null,
+      });
+      await seedJobs(db, id, base, [
+        { queue: 'cern-q1', submitted: MINUTE, state: 'completed', finished: 2 * MINUTE, exitCode: 0 },
+        { queue: 'bnl-q1', submitted: MINUTE, state: 'running' },
+      ]);
+      const empty = await seedTest(db, templateId, {
+        state: 'scheduled',
+        startAt: new Date(Date.now() + HOUR),
+        endAt: new Date(Date.now() + 2 * HOUR),
+        startedAt: null,
+        finishedAt: null,
+      });
+
+      expect(await errors(id)).toEqual({ submittedSince: null, items: [] });
+      expect(await errors(empty)).toEqual({ submittedSince: null, items: [] });
     });
   });
 
-  it.each(['timeline', 'stats'])('needs a token for %s when anonymous reads are off', async (series) => {
+  it.each(['timeline', 'stats', 'errors'])(
+    'answers %s of an unknown test with 404, of a bad id with 400',
+    async (series) => {
+      const missing = await request(http).get(`/api/v1/tests/${randomUUID()}/${series}`).set(gateway.auth('viewer'));
+      expect(missing.status).toBe(404);
+      expect(missing.body).toMatchObject({ code: 'TEST_NOT_FOUND' });
+
+      const bad = await request(http).get(`/api/v1/tests/not-a-uuid/${series}`).set(gateway.auth('viewer'));
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'id', problem: 'must be a UUID' }],
+      });
+    },
+  );
+
+  it.each(['timeline', 'stats', 'errors'])('needs a token for %s when anonymous reads are off', async (series) => {
     const response = await request(http).get(`/api/v1/tests/${shortTest}/${series}`);
     expect(response.status).toBe(401);
   });

@@ -3,6 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } f
 import type { Response } from 'express';
 import { API_PREFIX } from '../common/api-prefix.constant';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { TestErrorsDto } from './dto/test-errors.dto';
 import { TestStatsDto } from './dto/test-stats.dto';
 import { TestTimelineDto } from './dto/test-timeline.dto';
 import { sendJson } from './send-json.util';
@@ -11,7 +12,7 @@ import { TestSeriesService } from './test-series.service';
 const TEST_ID = { name: 'id', format: 'uuid', description: 'The test' } as const;
 const CACHED = 'At most ANVIL_GATEWAY_SERIES_CACHE_MS (5 s) old: rendered once in that time per replica';
 
-/** The plots of a test's page. */
+/** The plots of a test's page, and its queues' latest errors. */
 @ApiTags('tests')
 @Controller(`${API_PREFIX}/tests`)
 export class TestSeriesController {
@@ -45,5 +46,20 @@ export class TestSeriesController {
   @ApiNotFoundResponse({ description: 'No test has this id (`TEST_NOT_FOUND`)' })
   async stats(@Param('id', UuidParamPipe) id: string, @Res() response: Response): Promise<void> {
     sendJson(response, await this.series.statsJson(id));
+  }
+
+  @Get(':id/errors')
+  @ApiOperation({
+    summary: 'Each queue’s latest failed job of a test, with its error (exit code, class, message)',
+    description:
+      'The failed job that finished last (by `finishedAt`, else submission time) of each queue of the test that ' +
+      'has one, by queue id; queues without a failed job are absent. For a test with more than 200,000 finished ' +
+      'jobs, only its newest whole submission hours that hold 200,000 are read (`submittedSince`).',
+  })
+  @ApiParam(TEST_ID)
+  @ApiOkResponse({ type: TestErrorsDto, description: CACHED })
+  @ApiNotFoundResponse({ description: 'No test has this id (`TEST_NOT_FOUND`)' })
+  async errors(@Param('id', UuidParamPipe) id: string, @Res() response: Response): Promise<void> {
+    sendJson(response, await this.series.errorsJson(id));
   }
 }

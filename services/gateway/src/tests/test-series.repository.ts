@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { WallTimeBinDto } from './dto/wall-time-bin.dto';
+import type { QueueError } from './queue-error';
 import type { QueueWallStats } from './queue-wall-stats';
 import type { TestSeriesRecord } from './test-series.record';
 import type { TimelineRow } from './timeline-row';
@@ -80,8 +81,16 @@ const WALL_TIME_BINS = `
    WHERE ${WALL_JOBS}
    GROUP BY 1`;
 
+// Per queue, its failed job that failed last (finish time, else submission; then the latest submitted).
+const LATEST_ERRORS = `
+  SELECT DISTINCT ON (queue_id) queue_id AS "queueId", id AS "jobId", COALESCE(finished_at, submitted_at) AS at,
+         exit_code AS "exitCode", error_class AS "errorClass", error_message AS "errorMessage"
+    FROM jobs
+   WHERE test_id = $1 AND submitted_at >= $2 AND submitted_at < $3 AND state = 'failed'
+   ORDER BY queue_id, COALESCE(finished_at, submitted_at) DESC, submitted_at DESC, id DESC`;
+
 /**
- * The reads behind a test's timeline and stats: `tests` and `job_rollups` for the bounds, then the test's jobs
+ * The reads behind a test's timeline, stats and latest errors: `tests` and `job_rollups` for the bounds, then the test's jobs
  * through `jobs_test_time_idx (test_id, submitted_at, id)`, only in the partitions its jobs were submitted in.
  */
 @Injectable()
@@ -149,5 +158,10 @@ export class TestSeriesRepository {
       bins.width,
       bins.lastBin,
     ]);
+  }
+
+  /** Per queue with a failed job, the one that failed last, by queue id. */
+  async latestErrors(scan: JobScan): Promise<QueueError[]> {
+    return this.dataSource.query(LATEST_ERRORS, [scan.testId, scan.from, scan.to]);
   }
 }

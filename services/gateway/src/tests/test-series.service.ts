@@ -3,6 +3,7 @@ import { ApiErrorCode } from '../errors/api-error-code.enum';
 import { ApiException } from '../errors/api.exception';
 import { GATEWAY_CONFIG } from '../gateway-config.provider';
 import type { GatewayConfig } from '../gateway.env';
+import type { TestErrorsDto } from './dto/test-errors.dto';
 import type { TestStatsDto } from './dto/test-stats.dto';
 import type { TestTimelineDto } from './dto/test-timeline.dto';
 import type { TimelineBucketDto } from './dto/timeline-bucket.dto';
@@ -19,13 +20,15 @@ const HOUR_MS = 3_600_000;
 export const TIMELINE_MAX_JOBS = 500_000;
 /** Stats read the newest whole hours of submissions that hold at least this many finished jobs, not more. */
 export const STATS_MAX_JOBS = 200_000;
+/** Latest errors read the newest whole hours of submissions that hold at least this many finished jobs, not more. */
+export const ERRORS_MAX_JOBS = 200_000;
 /** Bytes of rendered timelines and stats kept per replica (a timeline is ~12 KB, stats of 1,000 queues ~150 KB). */
 const SERIES_CACHE_BYTES = 16 * 1024 * 1024;
 
 /**
- * The series of a test's page: its jobs over time, its wall-time histogram and per-queue figures. They read the
- * test's jobs (bounded: the partitions of its submission hours, at most `TIMELINE_MAX_JOBS` / about
- * `STATS_MAX_JOBS` rows), so each answer is rendered once per ANVIL_GATEWAY_SERIES_CACHE_MS per replica.
+ * The series of a test's page: its jobs over time, its wall-time histogram and per-queue figures, each queue's
+ * latest error. They read the test's jobs (bounded: the partitions of its submission hours, at most
+ * `TIMELINE_MAX_JOBS` / about `STATS_MAX_JOBS` / `ERRORS_MAX_JOBS` rows), so each answer is rendered once per ANVIL_GATEWAY_SERIES_CACHE_MS per replica.
  */
 @Injectable()
 export class TestSeriesService {
@@ -44,6 +47,10 @@ export class TestSeriesService {
 
   statsJson(id: string): Promise<Buffer> {
     return this.rendered.get(`stats:${id}`, () => this.stats(id));
+  }
+
+  errorsJson(id: string): Promise<Buffer> {
+    return this.rendered.get(`errors:${id}`, () => this.errors(id));
   }
 
   async timeline(id: string, now = new Date()): Promise<TestTimelineDto> {
@@ -107,6 +114,21 @@ export class TestSeriesService {
         cpuEfficiency,
         eventsPerSecond,
       })),
+    };
+  }
+
+  async errors(id: string): Promise<TestErrorsDto> {
+    const test = await this.find(id);
+    let scan = jobScan(id, test);
+    let submittedSince: Date | null = null;
+    if (scan && test.finished > ERRORS_MAX_JOBS) {
+      submittedSince = await this.newestHoursHolding(id, ERRORS_MAX_JOBS);
+      scan = { ...scan, from: submittedSince };
+    }
+    const errors = scan ? await this.series.latestErrors(scan) : [];
+    return {
+      submittedSince: submittedSince?.toISOString() ?? null,
+      items: errors.map((error) => ({ ...error, at: error.at.toISOString() })),
     };
   }
 

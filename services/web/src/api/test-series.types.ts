@@ -1,6 +1,7 @@
-// The series behind the test page's plots: GET /api/v1/tests/:id/timeline and GET /api/v1/tests/:id/stats.
-// They mirror the gateway's DTOs (services/gateway/src/tests/dto/test-timeline.dto.ts, timeline-bucket.dto.ts,
-// test-stats.dto.ts, wall-time-histogram.dto.ts, wall-time-bin.dto.ts, queue-stats.dto.ts).
+// The series behind the test page's plots: GET /api/v1/tests/:id/timeline and GET /api/v1/tests/:id/stats; and its
+// queues' latest errors: GET /api/v1/tests/:id/errors. They mirror the gateway's DTOs
+// (services/gateway/src/tests/dto/test-timeline.dto.ts, timeline-bucket.dto.ts, test-stats.dto.ts,
+// wall-time-histogram.dto.ts, wall-time-bin.dto.ts, queue-stats.dto.ts, test-errors.dto.ts, queue-error.dto.ts).
 
 /**
  * Where a final state is counted: `finish`, the bucket the job finished in; `submission`, the bucket it was
@@ -70,4 +71,22 @@ export interface QueueStats {
   cpuEfficiency: number | null;
   /** Mean of events ÷ wall time over the completed jobs that reported events; null when none did. */
   eventsPerSecond: number | null;
+}
+
+/** `GET /api/v1/tests/:id/errors`: each queue's latest failed job of the test. */
+export interface TestErrors {
+  /** null: every job read; else only jobs submitted from this hour on (the newest ~200,000 finished ones). */
+  submittedSince: string | null;
+  /** One per queue with a failed job (queues without are absent), by queue id. */
+  items: QueueError[];
+}
+
+export interface QueueError {
+  queueId: string;
+  jobId: string;
+  /** When the job failed (its finish time, else its submission time). */
+  at: string;
+  exitCode: number | null;
+  errorClass: 'site' | 'central' | 'workload' | 'unknown' | null;
+  errorMessage: string | null;
 }

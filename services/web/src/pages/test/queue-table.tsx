@@ -1,9 +1,10 @@
 import { memo, useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import type { TestQueueCounters } from '../../api/tests.types';
+import type { JobErrorRef, TestQueueCounters } from '../../api/tests.types';
 import { DataTable, type Column } from '../../components/data-table';
 import { EfficiencyCell } from '../../components/efficiency-cell';
 import { formatCount, formatPercent } from '../../components/counter';
+import { formatDateTime } from '../../components/time';
 
 /** completed / (completed + failed), 0..1; the API's figure when it gives one; null while neither. */
 export function queueEfficiency(q: TestQueueCounters): number | null {
@@ -12,6 +13,17 @@ export function queueEfficiency(q: TestQueueCounters): number | null {
   }
   const done = q.completed + q.failed;
   return done === 0 ? null : q.completed / done;
+}
+
+/** What the latest-error column sorts by: the message, else the class, else the exit code. */
+function latestErrorText(error: JobErrorRef): string {
+  if (error.errorMessage) {
+    return error.errorMessage;
+  }
+  if (error.errorClass) {
+    return error.errorClass;
+  }
+  return typeof error.exitCode === 'number' ? `exit ${error.exitCode}` : 'failed';
 }
 
 type CounterKey = 'submitted' | 'running' | 'completed' | 'failed' | 'cancelled' | 'lost' | 'total';
@@ -86,16 +98,26 @@ export const QueueTable = memo(function QueueTable({
       cols.push({
         key: 'latestError',
         header: 'Latest error',
-        sortValue: (q) => q.latestError?.errorMessage ?? null,
-        cellProps: () => ({ className: 'error-cell' }),
+        title: 'the queue’s failed job that failed last: class, exit code, message',
+        // By message (alike errors together); one without a message by its class or exit code; queues without last.
+        sortValue: (q) => (q.latestError ? latestErrorText(q.latestError) : null),
+        cellProps: (q) => ({
+          className: 'error-cell',
+          title: q.latestError
+            ? `${q.latestError.errorMessage ?? 'no message'}${q.latestError.at ? ` · ${formatDateTime(q.latestError.at)}` : ''}`
+            : undefined,
+        }),
         render: (q) =>
           q.latestError ? (
-            <span title={q.latestError.errorMessage ?? undefined}>
+            <span>
               {q.latestError.errorClass && <span className="error-class">{q.latestError.errorClass}</span>}{' '}
               {q.latestError.exitCode !== null && q.latestError.exitCode !== undefined && (
                 <span className="mono muted">exit {q.latestError.exitCode}</span>
               )}{' '}
-              {q.latestError.errorMessage}
+              {q.latestError.errorMessage ??
+                (q.latestError.errorClass || typeof q.latestError.exitCode === 'number' ? null : (
+                  <span className="muted">failed, no error given</span>
+                ))}
             </span>
           ) : (
             <span className="muted">–</span>

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import type { TestStats, TestTimeline } from '../../api/test-series.types';
-import type { TestDetail } from '../../api/tests.types';
+import type { TestErrors, TestStats, TestTimeline } from '../../api/test-series.types';
+import type { TestDetail, TestQueueCounters } from '../../api/tests.types';
 import { useApi } from '../../api/use-api';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useSession } from '../../auth/session';
@@ -20,6 +20,7 @@ import './test-page.css';
 
 const LIVE_REFRESH_MS = 5000;
 const SERIES_REFRESH_MS = 15000;
+const ERRORS_REFRESH_MS = 10000;
 
 /** `/tests/:id`: the test's header and state, its queues, plots, and the jobs of the selected queue. */
 export function TestPage() {
@@ -44,6 +45,11 @@ export function TestPage() {
     refreshMs: live ? SERIES_REFRESH_MS : undefined,
   });
   const stats = useApi<TestStats>(`${path}/stats`, undefined, { refreshMs: live ? SERIES_REFRESH_MS : undefined });
+  // The queues' latest errors: asked once the test is on screen, so the table never waits for them.
+  const errors = useApi<TestErrors>(test ? `${path}/errors` : null, undefined, {
+    refreshMs: live ? ERRORS_REFRESH_MS : undefined,
+  });
+  const queues = useMemo(() => (test ? withLatestErrors(test.queues, errors.data) : []), [test, errors.data]);
 
   const selectedParam = params.get('queue') ?? undefined;
   const selected = useMemo(() => {
@@ -151,7 +157,7 @@ export function TestPage() {
           <span className="muted small">{test.queues.length} · click a row for its jobs</span>
         </div>
         <div className="queue-table-scroll">
-          <QueueTable queues={test.queues} selectedQueueId={selected?.queueId} onSelect={select} />
+          <QueueTable queues={queues} selectedQueueId={selected?.queueId} onSelect={select} />
         </div>
       </section>
 
@@ -166,6 +172,15 @@ export function TestPage() {
       )}
     </section>
   );
+}
+
+/** The queues with their latest error (null without one) once the errors arrived; as they are before. */
+function withLatestErrors(queues: TestQueueCounters[], errors: TestErrors | undefined): TestQueueCounters[] {
+  if (!errors) {
+    return queues;
+  }
+  const byQueue = new Map(errors.items.map(({ queueId, ...error }) => [queueId, error]));
+  return queues.map((q) => ({ ...q, latestError: byQueue.get(q.queueId) ?? null }));
 }
 
 function timelineSubtitle(t: TestTimeline): string {
