@@ -34,7 +34,7 @@ function operationId(controllerKey: string, methodKey: string): string {
 
 /**
  * The OpenAPI document of the REST API, generated from the controllers' and DTOs' decorators. Only `/api/v1`
- * is described: `/healthz`, `/readyz` and `/metrics` are for load balancers and scrapers (docs/services/gateway.md).
+ * is described: `/healthz`, `/readyz` and `/metrics` are for load balancers and scrapers (docs/api.md, "OpenAPI").
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const builder = new DocumentBuilder()

@@ -4,7 +4,7 @@ export interface ApiErrorDetail {
   problem: string;
 }
 
-/** The gateway's JSON error body (docs/services/gateway.md, "Errors"). */
+/** The gateway's JSON error body (docs/api.md, "Errors"). */
 export interface ApiErrorBody {
   statusCode: number;
   error?: string;

@@ -1,5 +1,5 @@
 // Shapes of the gateway's test and job answers (services/gateway/src/tests/dto, src/jobs/dto;
-// docs/services/gateway.md "GET /api/v1/tests", "GET /api/v1/jobs"). Dates arrive as ISO strings.
+// docs/api.md "GET /api/v1/tests", "GET /api/v1/jobs"). Dates arrive as ISO strings.
 
 export const TEST_STATES = ['scheduled', 'running', 'completed', 'cancelled', 'error'] as const;
 export type TestState = (typeof TEST_STATES)[number];

@@ -1,7 +1,7 @@
 export const TEMPLATE_KINDS = ['functional', 'stress', 'benchmark'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
-/** What one version of a template holds (docs/services/gateway.md, `POST /api/v1/templates`). */
+/** What one version of a template holds (docs/api.md, `POST /api/v1/templates`). */
 export interface TemplateContent {
   kind: TemplateKind;
   description: string;
