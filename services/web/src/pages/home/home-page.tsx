@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { DataTable, type Column } from '../../components/data-table';
 import { ErrorBox } from '../../components/error-box';
 import { Loading } from '../../components/loading';
-import { Time } from '../../components/time';
+import { formatClock, formatDateTime, formatDay } from '../../components/time';
 import { TestStateBadge } from '../../components/test-state-badge';
 import { formatCount, formatPercent } from '../../components/counter';
 
@@ -74,25 +74,41 @@ const COLUMNS: Column<TestSummary>[] = [
     key: 'submitter',
     header: 'Submitter',
     sortValue: (t) => t.submitterId,
-    render: (t) => t.submitterId ?? <span className="muted">–</span>,
+    render: (t) =>
+      t.submitterId ? (
+        <span className="clip clip-submitter" title={t.submitterId}>
+          {t.submitterId}
+        </span>
+      ) : (
+        <span className="muted">–</span>
+      ),
   },
   {
     key: 'template',
     header: 'Template',
     sortValue: (t) => t.template.name,
     render: (t) => (
-      <span title={`${t.kind}${t.robot ? ' (robot)' : ''}, version ${t.template.version}`}>
-        {t.template.name} <span className="muted">v{t.template.version}</span>{' '}
-        <span className={`kind kind-${t.kind}`}>{t.kind}</span>
+      <span
+        className="template-cell"
+        title={`${t.template.name} version ${t.template.version}: ${t.kind}${t.robot ? ' (robot)' : ''}`}
+      >
+        <span className="clip clip-template">{t.template.name}</span>{' '}
+        <span className="muted">v{t.template.version}</span> <span className={`kind kind-${t.kind}`}>{t.kind}</span>
       </span>
     ),
   },
-  { key: 'start', header: 'Start', sortValue: (t) => t.startAt, render: (t) => <Time value={t.startAt} compact /> },
+  {
+    key: 'start',
+    header: 'Start',
+    sortValue: (t) => t.startAt,
+    render: (t) => <CompactTime value={t.startAt} />,
+  },
   {
     key: 'end',
     header: 'End',
-    sortValue: (t) => t.endAt,
-    render: (t) => <Time value={t.finishedAt ?? t.endAt} compact />,
+    title: 'time only when on the start’s day (UTC)',
+    sortValue: (t) => t.finishedAt ?? t.endAt,
+    render: (t) => <CompactTime value={t.finishedAt ?? t.endAt} sameDayAs={t.startAt} />,
   },
   {
     key: 'queues',
@@ -131,21 +147,41 @@ function QueueList({ test }: { test: TestSummary }) {
   }
   return (
     <span className="queue-list">
-      {shown.map((q, i) => (
-        <span key={q}>
-          {i > 0 && ', '}
-          <Link to={`/queues/${encodeURIComponent(q)}`}>{q}</Link>
-        </span>
-      ))}
+      <span className="clip clip-queues" title={shown.join(', ')}>
+        {shown.map((q, i) => (
+          <span key={q}>
+            {i > 0 && ', '}
+            <Link to={`/queues/${encodeURIComponent(q)}`}>{q}</Link>
+          </span>
+        ))}
+      </span>
       {more > 0 && (
-        <>
-          {' '}
-          <Link to={`/tests/${test.id}`} className="more" title={`All ${test.queueCount} queues on the test's page`}>
-            +{more} more
-          </Link>
-        </>
+        <Link
+          to={`/tests/${test.id}`}
+          className="more"
+          title={`${more} more: all ${test.queueCount} queues on the test's page`}
+        >
+          +{more}
+        </Link>
       )}
     </span>
+  );
+}
+
+/**
+ * A dense UTC date: `11-24 03:34` this year, `2025-11-24 03:34` otherwise, and only `04:32` when on the same UTC day
+ * as `sameDayAs` (a test's end next to its start); the ISO instant and the local time in the tooltip.
+ */
+function CompactTime({ value, sameDayAs }: { value: string | null; sameDayAs?: string | null }) {
+  const d = value ? new Date(value) : null;
+  if (!d || Number.isNaN(d.getTime())) {
+    return <span className="muted">–</span>;
+  }
+  const sameDay = sameDayAs ? formatDay(sameDayAs) === formatDay(d) : false;
+  return (
+    <time dateTime={d.toISOString()} title={`${d.toISOString()} · local ${d.toLocaleString()}`}>
+      {sameDay ? formatClock(d) : formatDateTime(d, false, true)}
+    </time>
   );
 }
 
