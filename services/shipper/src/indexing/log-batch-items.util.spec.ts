@@ -52,6 +52,13 @@ describe('addLogBatchItems', () => {
     ]);
   });
 
+  it("puts a line dated a day that does not exist (2026-02-31) into the batch's day, not an index retention skips", () => {
+    const items = new BulkItems('logs');
+    const noSuchDay = '{"@timestamp":"2026-02-31T10:00:00.000Z","service.name":"gateway","message":"a"}';
+    addLogBatchItems(items, 'p', batch([noSuchDay], new Date('2026-03-02T12:00:00Z')), undefined);
+    expect(creates(items).map((item) => item.index)).toEqual(['p-logs-2026.03.02']);
+  });
+
   it("dates a line without a UTC timestamp by the batch's time and adds the fields it lacks", () => {
     const items = new BulkItems('logs');
     addLogBatchItems(items, 'p', batch(['{"message":"no time"}']), undefined);

@@ -113,8 +113,13 @@ class DayIndices {
     const isoDay = line.slice(at, at + 10);
     let index = this.others.get(isoDay);
     if (index === undefined) {
-      const near = this.isNear(Date.parse(`${isoDay}T00:00:00Z`));
-      index = near ? dailyIndexName(this.prefix, this.items.family, isoDay.replace(/-/g, '.')) : this.batchIndex;
+      const dayStart = Date.parse(`${isoDay}T00:00:00Z`);
+      // Date.parse rolls 2026-02-31 over to March 3: such a day would name an index retention never deletes.
+      const real = Number.isFinite(dayStart) && new Date(dayStart).toISOString().startsWith(isoDay);
+      index =
+        real && this.isNear(dayStart)
+          ? dailyIndexName(this.prefix, this.items.family, isoDay.replace(/-/g, '.'))
+          : this.batchIndex;
       this.others.set(isoDay, index);
     }
     return index;

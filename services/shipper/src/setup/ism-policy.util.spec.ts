@@ -9,9 +9,10 @@ describe('ismPolicyBody', () => {
     };
   };
 
-  it('moves an index to a deleting state once it is retentionDays old', () => {
+  it('moves an index to a deleting state once its own day and retentionDays more are over, as the sweep does', () => {
     const start = body.policy.states.find((state) => state.name === body.policy.default_state);
-    expect(start?.transitions).toEqual([{ state_name: 'delete', conditions: { min_index_age: '9d' } }]);
+    // Made at 00:00 on 03-06 with 9 days: kept through 03-15 (the sweep's oldest kept then), gone on 03-16.
+    expect(start?.transitions).toEqual([{ state_name: 'delete', conditions: { min_index_age: '10d' } }]);
     const deleting = body.policy.states.find((state) => state.name === 'delete');
     expect(deleting?.actions).toEqual([{ delete: {} }]);
     expect(deleting?.transitions).toEqual([]);

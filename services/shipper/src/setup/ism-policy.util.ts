@@ -9,7 +9,8 @@ export function ismPolicyId(prefix: string): string {
 /**
  * The ISM policy (`PUT _plugins/_ism/policies/<id>`) deleting the daily indices of `prefix` once they are
  * `retentionDays` days old. Its ISM template attaches it to every new index of the three families.
- * ISM counts age from the index's creation, which for a daily index is (about) the day it is named after.
+ * ISM counts age from the index's creation, which for a daily index is (about) the start of the day it is named
+ * after: the index is kept that day and `retentionDays` whole days more, as the shipper's own sweep keeps it.
  */
 export function ismPolicyBody(prefix: string, retentionDays: number): Record<string, unknown> {
   return {
@@ -20,7 +21,7 @@ export function ismPolicyBody(prefix: string, retentionDays: number): Record<str
         {
           name: 'hot',
           actions: [],
-          transitions: [{ state_name: 'delete', conditions: { min_index_age: `${retentionDays}d` } }],
+          transitions: [{ state_name: 'delete', conditions: { min_index_age: `${retentionDays + 1}d` } }],
         },
         { name: 'delete', actions: [{ delete: {} }], transitions: [] },
       ],
