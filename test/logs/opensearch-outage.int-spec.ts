@@ -61,11 +61,15 @@ describe('an OpenSearch outage', () => {
     (await db.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM jobs`))[0]?.n ?? 0;
 
   it('keeps the services working while it is down and indexes every line once it is back', async () => {
-    // Up: the shipper has installed its templates and indexes.
-    await expectEventually(async () => expect(await countDocuments(`${prefix}-logs-*`)).toBeGreaterThan(0), {
-      timeoutMs: 60_000,
-      intervalMs: 500,
-    }).catch((error: Error) => {
+    // Up: every service has started (the gateway answers), and the shipper has installed its templates and indexes.
+    await expectEventually(
+      async () => {
+        expect(services.every((service) => service.hasLogged('Nest application successfully started'))).toBe(true);
+        expect((await fetch(`http://127.0.0.1:${gatewayPort}/readyz`)).status).toBe(200);
+        expect(await countDocuments(`${prefix}-logs-*`)).toBeGreaterThan(0);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    ).catch((error: Error) => {
       throw new Error(`${error.message}\n${describeServices()}`);
     });
 
