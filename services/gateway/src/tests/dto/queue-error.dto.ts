@@ -1,10 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { ErrorClassName } from '@anvil/db';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { JobDto } from '../../jobs/dto/job.dto';
 
-const ERROR_CLASSES = ['site', 'central', 'workload', 'unknown'] as const satisfies readonly ErrorClassName[];
-
-/** A queue's latest failed job of a test, with its error. */
-export class QueueErrorDto {
+/** A queue's latest failed job of a test, with its error (the error fields as `JobDto` has them). */
+export class QueueErrorDto extends PickType(JobDto, ['exitCode', 'errorClass', 'errorMessage'] as const) {
   @ApiProperty()
   queueId!: string;
 
@@ -17,18 +15,4 @@ export class QueueErrorDto {
     description: 'When the job failed (`finishedAt`; its submission time when it has none)',
   })
   at!: string;
-
-  @ApiProperty({ type: 'integer', nullable: true })
-  exitCode!: number | null;
-
-  @ApiProperty({
-    enum: ERROR_CLASSES,
-    enumName: 'ErrorClass',
-    nullable: true,
-    description: 'Whose fault a failure is; only `site` (and by policy `unknown`) counts against the queue',
-  })
-  errorClass!: ErrorClassName | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  errorMessage!: string | null;
 }
