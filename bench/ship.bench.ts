@@ -5,8 +5,8 @@
 // Then waits until every line is indexed and checks each sequence number is there exactly once. Asserts nothing;
 // the last line is one JSON object. Runs in a throwaway namespace and index prefix. See docs/bench.md.
 import { cpus, loadavg } from 'node:os';
-import { connectBus, provisionStreams, Publisher } from '@anvil/bus';
-import { freePort, ServiceProcess, TEST_NATS_URL, uniqueName } from '@anvil/testing';
+import { Publisher } from '@anvil/bus';
+import { createTestBus, freePort, ServiceProcess } from '@anvil/testing';
 import { LogLineGenerator } from './ship/log-line-generator';
 import { OpenSearchProbe } from './ship/opensearch-probe';
 import { startOpenSearch, stopOpenSearch } from './ship/opensearch-server';
@@ -32,15 +32,12 @@ async function main(): Promise<void> {
         : `OpenSearch stopped at ${options.outageAt} s for ${options.outageSeconds} s`) +
       `; ${cpus().length} cores, load ${round(loadBefore, 2)}`,
   );
-  const namespace = uniqueName('bench_ship');
-  const bus = await connectBus({ url: TEST_NATS_URL, namespace, name: `bench-${namespace}` });
-  await provisionStreams(bus, { streamReplicas: 1, logStreamMaxBytes: LOG_STREAM_MAX_BYTES });
+  const testBus = await createTestBus('bench_ship', { streamReplicas: 1, logStreamMaxBytes: LOG_STREAM_MAX_BYTES });
+  const { bus, namespace } = testBus;
   const probe = new OpenSearchProbe(OPENSEARCH_URL, `${namespace.toLowerCase()}-anvil-*`);
   const port = await freePort();
   const shipper = ServiceProcess.start('shipper', {
-    ANVIL_NAMESPACE: namespace,
-    ANVIL_NATS_URL: TEST_NATS_URL,
-    ANVIL_LOG_STREAM_MAX_BYTES: String(LOG_STREAM_MAX_BYTES),
+    ...testBus.env,
     ANVIL_OPENSEARCH_URL: OPENSEARCH_URL,
     ANVIL_SHIPPER_PORT: String(port),
     ANVIL_SHIPPER_SYSLOG_UDP: '',
@@ -156,8 +153,7 @@ async function main(): Promise<void> {
     await outage.catch(() => undefined);
     await shipper.stop();
     await probe.deleteAll();
-    await deleteStreams(namespace);
-    await bus.close();
+    await testBus.cleanup();
   }
 }
 
@@ -190,20 +186,6 @@ async function waitReady(shipper: ServiceProcess, port: number): Promise<void> {
     await sleep(200);
   }
   throw new Error(`the shipper was not ready within 60 s: ${shipper.describe()}`);
-}
-
-async function deleteStreams(namespace: string): Promise<void> {
-  const admin = await connectBus({ url: TEST_NATS_URL, namespace, name: `bench-${namespace}-cleanup` });
-  try {
-    const prefix = admin.namespace.streamPrefix();
-    for await (const name of admin.jsm.streams.names()) {
-      if (name.startsWith(prefix)) {
-        await admin.jsm.streams.delete(name);
-      }
-    }
-  } finally {
-    await admin.close();
-  }
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

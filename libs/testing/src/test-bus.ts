@@ -1,4 +1,4 @@
-import { connectBus, provisionStreams, type BusConnection } from '@anvil/bus';
+import { connectBus, provisionStreams, type BusConnection, type BusSettings } from '@anvil/bus';
 import { uniqueName } from './unique-name';
 
 /** NATS server of integration tests. */
@@ -23,18 +23,24 @@ export interface TestBus {
 // would exhaust the server's storage and fail whatever test provisions next.
 export const TEST_BUS_SETTINGS = { streamReplicas: 1, logStreamMaxBytes: 64 * 1024 ** 2 } as const;
 
-/** A unique bus namespace with Anvil's streams provisioned in it. */
-export async function createTestBus(): Promise<TestBus> {
-  const namespace = uniqueName('b');
+/**
+ * A unique bus namespace (`<prefix>_…`) with Anvil's streams provisioned in it; a benchmark may give settings of its
+ * own (e.g. a log stream large enough for its backlog).
+ */
+export async function createTestBus(
+  prefix = 'b',
+  settings: Required<BusSettings> = TEST_BUS_SETTINGS,
+): Promise<TestBus> {
+  const namespace = uniqueName(prefix);
   const bus = await connectBus({ url: TEST_NATS_URL, namespace, name: `test-${namespace}` });
-  await provisionStreams(bus, TEST_BUS_SETTINGS);
+  await provisionStreams(bus, settings);
   return {
     namespace,
     bus,
     env: {
       ANVIL_NAMESPACE: namespace,
       ANVIL_NATS_URL: TEST_NATS_URL,
-      ANVIL_LOG_STREAM_MAX_BYTES: String(TEST_BUS_SETTINGS.logStreamMaxBytes),
+      ANVIL_LOG_STREAM_MAX_BYTES: String(settings.logStreamMaxBytes),
     },
     async cleanup() {
       const prefix = bus.namespace.streamPrefix();
