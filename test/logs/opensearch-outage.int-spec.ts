@@ -5,11 +5,11 @@ import {
   expectEventually,
   freePort,
   ServiceProcess,
+  TcpProxy,
   type TestBus,
   type TestDatabase,
 } from '@anvil/testing';
-import { CuttableProxy } from './cuttable-proxy';
-import { countDocuments, deleteIndices, TEST_OPENSEARCH_URL } from './opensearch-search';
+import { countDocuments, deleteIndices } from './opensearch-search';
 
 /**
  * Issue 7, acceptance 3: while OpenSearch is unreachable every service keeps working, and once it is back every log
@@ -19,7 +19,7 @@ import { countDocuments, deleteIndices, TEST_OPENSEARCH_URL } from './opensearch
 describe('an OpenSearch outage', () => {
   let db: TestDatabase;
   let bus: TestBus;
-  let proxy: CuttableProxy;
+  let proxy: TcpProxy;
   let prefix: string;
   let gatewayPort: number;
   const services: ServiceProcess[] = [];
@@ -29,11 +29,9 @@ describe('an OpenSearch outage', () => {
     bus = await createTestBus();
     prefix = `${bus.namespace.toLowerCase()}-anvil`;
     await seedDemo(db.dataSource, { ...DEMO_SEED_DEFAULTS, sites: 4, queuesPerSite: 2, timeScale: 0.3 });
-    const target = new URL(TEST_OPENSEARCH_URL);
-    proxy = new CuttableProxy(await freePort(), { host: target.hostname, port: Number(target.port || 9200) });
-    await proxy.open();
+    proxy = await TcpProxy.start();
     gatewayPort = await freePort();
-    const env = { ...db.env, ...bus.env, ANVIL_OPENSEARCH_URL: `http://127.0.0.1:${proxy.port}` };
+    const env = { ...db.env, ...bus.env, ANVIL_OPENSEARCH_URL: proxy.url };
     services.push(
       ServiceProcess.start('shipper', {
         ...env,
@@ -50,7 +48,7 @@ describe('an OpenSearch outage', () => {
 
   afterAll(async () => {
     await Promise.all(services.map((service) => service.stop()));
-    await proxy?.cut();
+    await proxy?.close();
     await deleteIndices(prefix);
     await bus?.cleanup();
     await db?.drop();
@@ -73,7 +71,7 @@ describe('an OpenSearch outage', () => {
       throw new Error(`${error.message}\n${describeServices()}`);
     });
 
-    await proxy.cut();
+    await proxy.close();
     const jobsAtCut = await jobCount();
     const linesAtCut = stdoutLines();
     // Down: jobs still flow through submitter and ingester, the API answers, and the services go on logging.

@@ -1,5 +1,6 @@
+import { openSearch as openSearchAnswer } from '@anvil/testing';
+
 /** Test helpers over OpenSearch's REST API (the real server on loopback). */
-export const TEST_OPENSEARCH_URL = process.env.ANVIL_OPENSEARCH_URL ?? 'http://127.0.0.1:9200';
 
 export type SearchHit = Record<string, unknown>;
 
@@ -30,15 +31,13 @@ export async function deleteIndices(prefix: string): Promise<void> {
   await openSearch('DELETE', `/_index_template/${prefix}-*`).catch(() => undefined);
 }
 
+/** `openSearch`'s body, throwing on an error status. */
 async function openSearch(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${TEST_OPENSEARCH_URL}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) {
-    throw new Error(`OpenSearch ${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+  const answer = await openSearchAnswer(method, path, body);
+  if (answer.status >= 400) {
+    throw new Error(
+      `OpenSearch ${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`,
+    );
   }
-  return JSON.parse(text) as unknown;
+  return answer.body as unknown;
 }

@@ -6,10 +6,11 @@ import {
   freePort,
   HaproxyProcess,
   ServiceProcess,
+  TEST_OPENSEARCH_URL,
   type TestBus,
   type TestDatabase,
 } from '@anvil/testing';
-import { deleteIndices, searchDocuments, TEST_OPENSEARCH_URL, type SearchHit } from './opensearch-search';
+import { deleteIndices, searchDocuments, type SearchHit } from './opensearch-search';
 
 /**
  * Issue 7, acceptance 2: a request through HAProxy reaches OpenSearch as one access document from HAProxy and one

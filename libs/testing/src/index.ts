@@ -7,3 +7,5 @@ export * from './service-process';
 export * from './free-port';
 export * from './example-workload';
 export * from './haproxy-process';
+export * from './test-opensearch';
+export * from './tcp-proxy';

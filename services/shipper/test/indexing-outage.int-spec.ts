@@ -1,5 +1,5 @@
-import { expectEventually, type ServiceProcess } from '@anvil/testing';
-import { httpStatus, logBatch, metricValue, pinoLine, ShipperTestEnv, TcpProxy } from './shipper-fixtures';
+import { expectEventually, TcpProxy, type ServiceProcess } from '@anvil/testing';
+import { httpStatus, logBatch, metricValue, pinoLine, ShipperTestEnv } from './shipper-fixtures';
 
 // Longer than the log consumers' ack wait (30 s): messages the shipper holds through an outage must not come back
 // from JetStream meanwhile (it signals `working()`), let alone be dead-lettered.

@@ -9,8 +9,8 @@ import {
   QueueOverriddenSchema,
   QueueOverrideRequestedSchema,
 } from '@anvil/contracts';
-import { expectEventually, type ServiceProcess } from '@anvil/testing';
-import { httpStatus, logBatch, metricValue, openSearch, pinoLine, ShipperTestEnv } from './shipper-fixtures';
+import { expectEventually, openSearch, type ServiceProcess } from '@anvil/testing';
+import { httpStatus, logBatch, metricValue, pinoLine, ShipperTestEnv } from './shipper-fixtures';
 
 // The shipper against the real NATS and OpenSearch: what it indexes, under which ids, and what it refuses to lose.
 describe('shipper indexing', () => {

@@ -1,5 +1,5 @@
-import { expectEventually, type ServiceProcess } from '@anvil/testing';
-import { httpStatus, openSearch, ShipperTestEnv, TcpProxy } from './shipper-fixtures';
+import { expectEventually, openSearch, TcpProxy, type ServiceProcess } from '@anvil/testing';
+import { httpStatus, ShipperTestEnv } from './shipper-fixtures';
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -1,28 +1,8 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { create, toBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { BUS_HEADERS, Publisher } from '@anvil/bus';
 import { CONTRACTS, LogBatchSchema, STREAMS, type LogBatch } from '@anvil/contracts';
-import { createTestBus, freePort, ServiceProcess, type TestBus } from '@anvil/testing';
-
-/** The OpenSearch of integration tests (never stopped by a test). */
-export const TEST_OPENSEARCH_URL = process.env.ANVIL_TEST_OPENSEARCH_URL ?? 'http://127.0.0.1:9200';
-
-export interface OpenSearchAnswer {
-  readonly status: number;
-  readonly body: any;
-}
-
-/** One request to the real OpenSearch, for setting up and checking what the shipper did. */
-export async function openSearch(method: string, path: string, body?: unknown): Promise<OpenSearchAnswer> {
-  const response = await fetch(`${TEST_OPENSEARCH_URL}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
-}
+import { createTestBus, freePort, openSearch, ServiceProcess, TEST_OPENSEARCH_URL, type TestBus } from '@anvil/testing';
 
 /** A LogBatch as a service's log sink (or the syslog listener) publishes it. */
 export function logBatch(batchId: string, source: string, lines: string[], batchedAt = new Date()): LogBatch {
@@ -152,58 +132,4 @@ export async function metricValue(port: number, sample: string): Promise<number>
 /** The HTTP status of a service's endpoint, e.g. `/readyz`. */
 export async function httpStatus(port: number, path: string): Promise<number> {
   return (await fetch(`http://127.0.0.1:${port}${path}`)).status;
-}
-
-/**
- * A TCP proxy in front of OpenSearch that a test opens and closes, to play an OpenSearch outage without stopping
- * the real server (which other tests use). Closed: connections are refused and open ones are cut.
- */
-export class TcpProxy {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-
-  private constructor(
-    readonly port: number,
-    private readonly target: { host: string; port: number },
-  ) {}
-
-  static async start(target = new URL(TEST_OPENSEARCH_URL)): Promise<TcpProxy> {
-    const proxy = new TcpProxy(await freePort(), { host: target.hostname, port: Number(target.port) });
-    await proxy.open();
-    return proxy;
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  open(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => socket.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-    this.server = server;
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
-    });
-  }
-
-  async close(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const socket of this.sockets) {
-      socket.destroy();
-    }
-    if (server !== undefined) {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
-  }
 }

@@ -1,7 +1,7 @@
 import { createSocket } from 'node:dgram';
 import { connect, type Socket } from 'node:net';
-import { expectEventually, freePort, TEST_NATS_URL, type ServiceProcess } from '@anvil/testing';
-import { httpStatus, metricValue, ShipperTestEnv, TcpProxy } from './shipper-fixtures';
+import { expectEventually, freePort, TcpProxy, TEST_NATS_URL, type ServiceProcess } from '@anvil/testing';
+import { httpStatus, metricValue, ShipperTestEnv } from './shipper-fixtures';
 import { haproxyBatches } from './syslog-stream';
 
 // The shipper reaches NATS through a proxy the test closes: lines received while the bus is unreachable wait in the
