@@ -4,3 +4,4 @@ export { DataTable, type Column, type DataTableProps, type SortDirection } from 
 export { ErrorBox } from './error-box';
 export { Loading } from './loading';
 export { Time, formatDateTime, formatDay, formatClock, formatDuration, formatRelative } from './time';
+export { FilterSelect, type FilterSelectProps } from './filter-select';

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../api/use-api';
-import { ErrorBox, Loading, formatDay } from '../../components';
+import { ErrorBox, FilterSelect, Loading, formatDay } from '../../components';
 import type { Page } from '../queue/queue.types';
 import { DecisionItem } from './decision-item';
 import { DECISION_ACTIONS, DECISION_SOURCES, type Decision, type Outage } from './decision.types';
@@ -191,48 +191,33 @@ function DecisionFilters({
   };
   return (
     <form className="filters" onSubmit={submit} aria-label="filters">
-      <label className="field">
-        action
-        <select
-          data-testid="filter-action"
-          value={values.action ?? ''}
-          onChange={(e) => onChange({ action: e.target.value || undefined })}
-        >
-          <option value="">all</option>
-          {DECISION_ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        source
-        <select
-          data-testid="filter-source"
-          value={values.source ?? ''}
-          onChange={(e) => onChange({ source: e.target.value || undefined })}
-        >
-          <option value="">all</option>
-          {DECISION_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        enforced
-        <select
-          data-testid="filter-enforced"
-          value={values.enforced ?? ''}
-          onChange={(e) => onChange({ enforced: e.target.value || undefined })}
-        >
-          <option value="">all</option>
-          <option value="true">enforced</option>
-          <option value="false">detections only</option>
-        </select>
-      </label>
+      <FilterSelect
+        label="action"
+        testId="filter-action"
+        value={values.action ?? ''}
+        anyLabel="all"
+        options={DECISION_ACTIONS}
+        onChange={(action) => onChange({ action: action || undefined })}
+      />
+      <FilterSelect
+        label="source"
+        testId="filter-source"
+        value={values.source ?? ''}
+        anyLabel="all"
+        options={DECISION_SOURCES}
+        onChange={(source) => onChange({ source: source || undefined })}
+      />
+      <FilterSelect
+        label="enforced"
+        testId="filter-enforced"
+        value={values.enforced ?? ''}
+        anyLabel="all"
+        options={[
+          ['true', 'enforced'],
+          ['false', 'detections only'],
+        ]}
+        onChange={(enforced) => onChange({ enforced: enforced || undefined })}
+      />
       <label className="field">
         site
         <input

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useApi } from '../../api/use-api';
 import { useDocumentTitle } from '../../app/use-document-title';
-import { ErrorBox, Loading } from '../../components';
+import { ErrorBox, FilterSelect, Loading } from '../../components';
 import type { Outage } from '../decisions/decision.types';
 import { OutageRow } from '../decisions/outages-list';
 import { intParam } from '../decisions/search-params.util';
@@ -128,46 +128,31 @@ export function SitesPage() {
 
       <div className="filters">
         <LabelFilter key={labelText} value={labelText} options={labelOptions} onApply={(l) => change({ label: l })} />
-        <label className="field">
-          backend
-          <select
-            data-testid="filter-backend"
-            value={backend ?? ''}
-            onChange={(e) => change({ backend: e.target.value || undefined })}
-          >
-            <option value="">all</option>
-            {BACKENDS.map((b) => (
-              <option key={b} value={b}>
-                {b}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          days
-          <select
-            data-testid="filter-days"
-            value={days}
-            onChange={(e) => change({ days: e.target.value === '14' ? undefined : e.target.value })}
-          >
-            {DAY_CHOICES.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          jobs
-          <select
-            data-testid="filter-jobs"
-            value={allJobs ? 'all' : 'golden'}
-            onChange={(e) => change({ jobs: e.target.value === 'all' ? 'all' : undefined })}
-          >
-            <option value="golden">golden templates</option>
-            <option value="all">all jobs</option>
-          </select>
-        </label>
+        <FilterSelect
+          label="backend"
+          testId="filter-backend"
+          value={backend ?? ''}
+          anyLabel="all"
+          options={BACKENDS}
+          onChange={(b) => change({ backend: b || undefined })}
+        />
+        <FilterSelect
+          label="days"
+          testId="filter-days"
+          value={String(days)}
+          options={DAY_CHOICES}
+          onChange={(d) => change({ days: d === '14' ? undefined : d })}
+        />
+        <FilterSelect
+          label="jobs"
+          testId="filter-jobs"
+          value={allJobs ? 'all' : 'golden'}
+          options={[
+            ['golden', 'golden templates'],
+            ['all', 'all jobs'],
+          ]}
+          onChange={(jobs) => change({ jobs: jobs === 'all' ? 'all' : undefined })}
+        />
         <label className="check">
           <input
             type="checkbox"

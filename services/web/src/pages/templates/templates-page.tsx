@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useApi } from '../../api/use-api';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useSession } from '../../auth/session';
-import { DataTable, ErrorBox, Loading, Time, formatDuration, type Column } from '../../components';
+import { DataTable, ErrorBox, FilterSelect, Loading, Time, formatDuration, type Column } from '../../components';
 import { Pager } from '../decisions/pager';
 import { intParam, useQueryState } from '../decisions/search-params.util';
 import type { Page } from '../queue/queue.types';
@@ -125,33 +125,25 @@ export function TemplatesPage() {
       </header>
       <div className="filters">
         <NameFilter key={filters.name ?? ''} value={filters.name ?? ''} onApply={(name) => change({ name })} />
-        <label className="field">
-          kind
-          <select
-            data-testid="filter-kind"
-            value={filters.kind ?? ''}
-            onChange={(e) => change({ kind: e.target.value })}
-          >
-            <option value="">all</option>
-            {TEMPLATE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          state
-          <select
-            data-testid="filter-active"
-            value={filters.active ?? ''}
-            onChange={(e) => change({ active: e.target.value })}
-          >
-            <option value="">all</option>
-            <option value="true">active</option>
-            <option value="false">inactive</option>
-          </select>
-        </label>
+        <FilterSelect
+          label="kind"
+          testId="filter-kind"
+          value={filters.kind ?? ''}
+          anyLabel="all"
+          options={TEMPLATE_KINDS}
+          onChange={(kind) => change({ kind })}
+        />
+        <FilterSelect
+          label="state"
+          testId="filter-active"
+          value={filters.active ?? ''}
+          anyLabel="all"
+          options={[
+            ['true', 'active'],
+            ['false', 'inactive'],
+          ]}
+          onChange={(active) => change({ active })}
+        />
       </div>
       {error && <ErrorBox error={error} title="The templates could not be read" onRetry={reload} />}
       {loading && <Loading label="Loading templates…" />}
