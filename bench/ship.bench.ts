@@ -7,6 +7,7 @@
 import { cpus, loadavg } from 'node:os';
 import { Publisher } from '@anvil/bus';
 import { createTestBus, freePort, ServiceProcess } from '@anvil/testing';
+import { readProcCpu } from './ingest/proc-stats.util';
 import { LogLineGenerator } from './ship/log-line-generator';
 import { OpenSearchProbe } from './ship/opensearch-probe';
 import { startOpenSearch, stopOpenSearch } from './ship/opensearch-server';
@@ -114,6 +115,8 @@ async function main(): Promise<void> {
       await sleep(1000);
     }
     const doneAt = elapsed();
+    // The shipper's CPU over its whole life so far (start-up included): what a line costs it.
+    const shipperCpuSeconds = shipper.pid === undefined ? NaN : (readProcCpu(shipper.pid)?.ownSeconds ?? NaN);
     const { lost, duplicated } = await probe.verify(lines);
     const best = bestWindowRate(samples, 30);
     const afterRestart = samples.filter((s) => s.at >= restartedAt);
@@ -145,6 +148,8 @@ async function main(): Promise<void> {
         outage_s: round(restartedAt - stoppedAt, 1),
         caught_up_s_after_restart: round(doneAt - restartedAt, 1),
         publish_failures: generator.failures.length,
+        shipper_cpu_s: round(shipperCpuSeconds, 1),
+        shipper_cpu_us_per_line: round((shipperCpuSeconds * 1e6) / lines, 2),
         cores: cpus().length,
         load_average_1m_before: round(loadBefore, 2),
       }),
